@@ -1,0 +1,49 @@
+"""Domain errors. Each carries a message code and parameters and renders itself in kk, ru or en."""
+from __future__ import annotations
+
+from .messages import message
+
+
+class KenseError(Exception):
+    """Base of every error Kense shows to a user (a calm message, not a crash report)."""
+
+    code = "error"
+
+    def __init__(self, code: str | None = None, **params: object) -> None:
+        self.code = code or self.code
+        self.params = params
+        super().__init__(self.code)
+
+    def message(self, lang: str | None = None) -> str:
+        return message(self.code, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class DomainError(KenseError):
+    """The domain refuses an action (wrong role, wrong stage, bad input)."""
+
+
+class ValidationError(DomainError, ValueError):
+    """Bad input; ``field`` names the offending field when there is one."""
+
+    def __init__(self, code: str | None = None, field: str | None = None, **params: object) -> None:
+        self.field = field
+        super().__init__(code, **params)
+
+
+class PermissionDenied(DomainError):
+    code = "role_denied"
+
+
+class WrongStage(DomainError):
+    code = "wrong_stage"
+
+
+class NotFound(DomainError):
+    code = "case_not_found"
+
+
+class CatalogueError(KenseError, ValueError):
+    code = "catalogue_invalid"

@@ -1,0 +1,388 @@
+"""The case workflow: a state machine over the regulation's stages, with role and assignment checks.
+
+Every action is a pure function of (case, service, actor, parameters, now, calendar) that returns the new case
+and one audit event, or raises a DomainError. Nothing here touches storage; the store calls these inside one
+transaction, so a refused action writes nothing.
+
+    register ─► awaiting_resolution ─resolve─► with_executor ─draft─► awaiting_signature ─sign─► signed
+                                                    ▲                         │                      │
+                                                    └────────return───────────┘                   deliver
+                                                                                                     ▼
+    suspend / resume: any of the first three stages ⇄ suspended (the clock stops)                 delivered
+    withdraw: any open stage before signature ─► withdrawn
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .calendar import OfficeCalendar, default_calendar
+from .catalogue import Field, Service
+from .errors import PermissionDenied, ValidationError, WrongStage
+from .iin import parse_iin
+from .model import Applicant, Case, Event, User
+
+STAGE_STEPS = {
+    "awaiting_resolution": ("resolve",),
+    "with_executor": ("examine", "draft"),
+    "awaiting_signature": ("sign",),
+    "signed": ("deliver",),
+}
+SUSPENDABLE = ("awaiting_resolution", "with_executor", "awaiting_signature")
+WITHDRAWABLE = ("awaiting_resolution", "with_executor", "awaiting_signature", "suspended")
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: tuple[str, ...]
+    stages: tuple[str, ...]
+    assigned: bool = False  # an executor must be the case's assigned executor
+
+
+RULES: dict[str, Rule] = {
+    "resolve": Rule(("head",), ("awaiting_resolution",)),
+    "draft": Rule(("executor",), ("with_executor",), assigned=True),
+    "return": Rule(("head",), ("awaiting_signature",)),
+    "sign": Rule(("head",), ("awaiting_signature",)),
+    "deliver": Rule(("executor",), ("signed",), assigned=True),
+    "suspend": Rule(("head", "executor"), SUSPENDABLE, assigned=True),
+    "resume": Rule(("head", "executor"), ("suspended",), assigned=True),
+    "withdraw": Rule(("clerk", "head"), WITHDRAWABLE),
+    "record_slip": Rule(("executor",), ("delivered",), assigned=True),
+}
+ACTIONS = ("register", *RULES)
+REGISTER_ROLES = {"department": ("clerk",), "akimat": ("akim",), "psc": ("psc_inspector",)}
+
+_NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
+_PHONE_RE = re.compile(r"^\+?[\d\s()\-]{6,20}$")
+
+
+# ---------------------------------------------------------------- helpers
+
+def chain(start: dt.datetime, parts: Iterable[tuple[int, str]], calendar: OfficeCalendar) -> dt.datetime:
+    """Apply durations one after another on the office calendar."""
+    moment = start
+    for value, unit in parts:
+        moment = calendar.add(moment, value, unit)
+    return moment
+
+
+def stage_due(service: Service, stage: str, start: dt.datetime, calendar: OfficeCalendar) -> dt.datetime | None:
+    actions = STAGE_STEPS.get(stage)
+    if not actions:
+        return None
+    steps = [s for s in service.steps if s.action in actions]
+    return chain(start, ((s.duration_value, s.duration_unit) for s in steps), calendar)
+
+
+def _clean(text: Any) -> str:
+    return " ".join(str(text or "").split())
+
+
+def _require_text(value: Any, field: str, label: str) -> str:
+    text = _clean(value)
+    if not text:
+        raise ValidationError("required", field=field, label=label)
+    return text
+
+
+def check_role(actor: User, roles: Iterable[str], action: str) -> None:
+    roles = tuple(roles)
+    if not any(actor.has(r) for r in roles):
+        raise PermissionDenied(action=action, roles=roles, have=tuple(sorted(actor.roles)))
+
+
+def authorise(case: Case, actor: User, action: str) -> Rule:
+    """Raise unless ``actor`` may do ``action`` on ``case`` now (role, stage, assignment)."""
+    rule = RULES.get(action)
+    if rule is None:
+        raise ValidationError("bad_value", field="action", label="action", detail=action)
+    check_role(actor, rule.roles, action)
+    if case.stage not in rule.stages:
+        raise WrongStage(reg_no=case.reg_no, stage=case.stage, action=action)
+    if rule.assigned and not actor.has("head") and case.executor_id != actor.id:
+        raise PermissionDenied("not_assigned", reg_no=case.reg_no)
+    if rule.assigned and action in ("draft", "deliver", "record_slip") and case.executor_id != actor.id:
+        raise PermissionDenied("not_assigned", reg_no=case.reg_no)
+    return rule
+
+
+def allowed_actions(case: Case, actor: User) -> list[str]:
+    """The actions this actor may take on this case now (for the UI; the checks run again on perform)."""
+    out = []
+    for action in RULES:
+        try:
+            authorise(case, actor, action)
+        except (PermissionDenied, WrongStage):
+            continue
+        out.append(action)
+    return out
+
+
+# ---------------------------------------------------------------- validation of input
+
+def validate_applicant(raw: Mapping[str, Any], today: dt.date | None = None) -> Applicant:
+    labels = {"surname": "Тегі / Фамилия", "name": "Аты / Имя", "patronymic": "Әкесінің аты / Отчество",
+              "address": "Мекенжайы / Адрес"}
+    surname = _require_text(raw.get("surname"), "surname", labels["surname"])
+    name = _require_text(raw.get("name"), "name", labels["name"])
+    patronymic = _clean(raw.get("patronymic"))
+    for key, value in (("surname", surname), ("name", name), ("patronymic", patronymic)):
+        if value and not _NAME_RE.match(value):
+            raise ValidationError("bad_name", field=key, label=labels[key])
+    iin = parse_iin(raw.get("iin", ""), today=today).text
+    address = _require_text(raw.get("address"), "address", labels["address"])
+    phone = _clean(raw.get("phone"))
+    if phone and not _PHONE_RE.match(phone):
+        raise ValidationError("bad_phone", field="phone", text=phone)
+    return Applicant(surname, name, patronymic, iin, address, phone)
+
+
+def _validate_person(p: Any, label: str, today: dt.date | None) -> dict[str, str]:
+    if not isinstance(p, Mapping):
+        raise ValidationError("bad_value", field=label, label=label, detail="—")
+    full_name = _require_text(p.get("full_name"), label, label)
+    if not _NAME_RE.match(full_name):
+        raise ValidationError("bad_name", field=label, label=label)
+    person = {"full_name": full_name}
+    iin = _clean(p.get("iin"))
+    if iin:
+        person["iin"] = parse_iin(iin, today=today).text
+    relation = _clean(p.get("relation"))
+    if relation:
+        person["relation"] = relation
+    return person
+
+
+def validate_fields(service: Service, phase: str, raw: Mapping[str, Any] | None,
+                    today: dt.date | None = None) -> dict[str, Any]:
+    """Check the service's extra fields of one phase (intake or result); return the cleaned values."""
+    raw = raw or {}
+    known = {f.name for f in service.fields_for(phase)}
+    unknown = set(raw) - known
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ValidationError("bad_value", field=name, label=name, detail="—")
+    out: dict[str, Any] = {}
+    for f in service.fields_for(phase):
+        value = raw.get(f.name)
+        empty = value is None or (isinstance(value, (str, list, tuple)) and not value)
+        if isinstance(value, str):
+            empty = not value.strip()
+        if empty:
+            if f.required:
+                raise ValidationError("required", field=f.name, label=f.title_kk)
+            continue
+        out[f.name] = _field_value(f, value, today)
+    return out
+
+
+def _field_value(f: Field, value: Any, today: dt.date | None) -> Any:
+    label = f.title_kk
+    if f.type == "text":
+        return _clean(value)
+    if f.type == "int":
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ValidationError("bad_value", field=f.name, label=label, detail=str(value)) from None
+    if f.type == "date":
+        try:
+            return dt.date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise ValidationError("bad_date", field=f.name, text=str(value)) from None
+    if f.type == "choice":
+        if value not in {o.id for o in f.options}:
+            raise ValidationError("bad_value", field=f.name, label=label, detail=str(value))
+        return value
+    if f.type == "quarter":
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", str(value).strip())
+        if not m:
+            raise ValidationError("bad_value", field=f.name, label=label, detail=f"{value} (2026-Q1)")
+        return f"{m.group(1)}-Q{m.group(2)}"
+    if f.type == "persons":
+        if not isinstance(value, (list, tuple)):
+            raise ValidationError("bad_value", field=f.name, label=label, detail="—")
+        return [_validate_person(p, label, today) for p in value]
+    raise ValidationError("bad_value", field=f.name, label=label, detail=f.type)
+
+
+def validate_documents(service: Service, documents: Iterable[str] | None) -> list[str]:
+    ids = [d.id for d in service.documents]
+    given = list(dict.fromkeys(documents or ()))
+    for d in given:
+        if d not in ids:
+            raise ValidationError("bad_value", field="documents", label="documents", detail=d)
+    return [d for d in ids if d in given]
+
+
+# ---------------------------------------------------------------- actions
+
+def register(*, service: Service, actor: User, applicant: Mapping[str, Any], fields: Mapping[str, Any] | None,
+             documents: Iterable[str] | None, reg_no: str, catalogue_version: str, now: dt.datetime,
+             calendar: OfficeCalendar | None = None, channel: str = "department",
+             channel_ref: str | None = None) -> tuple[Case, Event]:
+    """A new case from the counter. Raises on a wrong role, channel or input; returns case and event."""
+    calendar = calendar or default_calendar()
+    if channel not in service.channels:
+        raise ValidationError("channel_not_allowed", field="channel", service=service.code, channel=channel)
+    check_role(actor, REGISTER_ROLES.get(channel, ("clerk",)), "register")
+    person = validate_applicant(applicant, today=now.date())
+    extra = validate_fields(service, "intake", fields, today=now.date())
+    docs = validate_documents(service, documents)
+    due = chain(now, service.deadline_parts(), calendar)
+    register_step = service.step("register")
+    start = calendar.add(now, 0, "minutes")
+    case = Case(
+        reg_no=reg_no, service=service.code, channel=channel_ref or channel, catalogue_version=catalogue_version,
+        stage="awaiting_resolution", applicant=person, registered_at=now, registered_by=actor.id,
+        due_at=due, stage_since=now,
+        step_due_at=stage_due(service, "awaiting_resolution",
+                              calendar.add(start, register_step.duration_value, register_step.duration_unit)
+                              if register_step else now, calendar),
+        data={"fields": extra, "documents": docs, "returns": 0},
+    )
+    event = Event("register", None, "awaiting_resolution",
+                  {"reg_no": reg_no, "service": service.code, "iin": person.iin, "channel": case.channel,
+                   "documents": docs, "catalogue_version": catalogue_version})
+    return case, event
+
+
+def perform(case: Case, *, service: Service, actor: User, action: str, now: dt.datetime,
+            params: Mapping[str, Any] | None = None, calendar: OfficeCalendar | None = None
+            ) -> tuple[Case, Event]:
+    """Apply one workflow action. Raises PermissionDenied, WrongStage or ValidationError; never half-applies."""
+    calendar = calendar or default_calendar()
+    params = dict(params or {})
+    authorise(case, actor, action)
+    handler = _HANDLERS[action]
+    new_case, details = handler(case, service, actor, params, now, calendar)
+    details = {"reg_no": case.reg_no, **details}
+    return new_case, Event(action, case.stage, new_case.stage, details)
+
+
+def _move(case: Case, stage: str, service: Service, now: dt.datetime, calendar: OfficeCalendar,
+          **changes: Any) -> Case:
+    return case.with_(stage=stage, stage_since=now, step_due_at=stage_due(service, stage, now, calendar),
+                      **changes)
+
+
+def _resolve(case, service, actor, p, now, cal):
+    executor = p.get("executor")
+    if not isinstance(executor, User) or not executor.has("executor"):
+        raise ValidationError("not_executor", field="executor",
+                              user=getattr(executor, "username", executor) or "—")
+    resolution = _require_text(p.get("resolution"), "resolution", "Резолюция")
+    data = {**case.data, "resolution": resolution, "resolved_by": actor.id}
+    new = _move(case, "with_executor", service, now, cal, executor_id=executor.id, data=data)
+    return new, {"executor_id": executor.id, "executor": executor.username, "resolution": resolution}
+
+
+def _draft(case, service, actor, p, now, cal):
+    decision = p.get("decision")
+    if decision not in ("approved", "refused"):
+        raise ValidationError("bad_decision", field="decision")
+    text = _clean(p.get("text"))
+    data = {k: v for k, v in case.data.items() if k not in ("refusal_reasons", "result")}
+    details: dict[str, Any] = {"decision": decision}
+    if decision == "refused":
+        reasons = list(dict.fromkeys(p.get("reasons") or ()))
+        if not reasons or not text:
+            raise ValidationError("refusal_needs_reason", field="reasons")
+        for r in reasons:
+            if service.reason(r) is None:
+                raise ValidationError("unknown_reason", field="reasons", service=service.code, reason=r)
+        data["refusal_reasons"] = reasons
+        details["reasons"] = reasons
+    else:
+        data["result"] = validate_fields(service, "result", p.get("result"), today=now.date())
+        details["result"] = data["result"]
+    data["draft_text"] = text
+    details["text"] = text
+    return _move(case, "awaiting_signature", service, now, cal, decision=decision, data=data), details
+
+
+def _return(case, service, actor, p, now, cal):
+    if not service.head_may_return:
+        raise ValidationError("no_return", field="action", service=service.code)
+    reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
+    data = {**case.data, "returns": int(case.data.get("returns", 0)) + 1, "last_return": reason}
+    draft = service.step("draft")
+    new = case.with_(stage="with_executor", stage_since=now, decision=None, data=data,
+                     step_due_at=cal.add(now, draft.duration_value, draft.duration_unit))
+    return new, {"reason": reason}
+
+
+def _sign(case, service, actor, p, now, cal):
+    data = {**case.data, "signed_by": actor.id, "signed_at": now.isoformat(sep=" ")}
+    return _move(case, "signed", service, now, cal, data=data), {"decision": case.decision}
+
+
+def _deliver(case, service, actor, p, now, cal):
+    method = p.get("method") or "in_person"
+    if method not in service.delivery:
+        raise ValidationError("delivery_not_allowed", field="method", service=service.code, method=method)
+    when = p.get("date") or now.date().isoformat()
+    try:
+        when = dt.date.fromisoformat(str(when)).isoformat()
+    except ValueError:
+        raise ValidationError("bad_date", field="date", text=str(when)) from None
+    delivery = {"method": method, "date": when}
+    if method == "post":
+        number = _clean(p.get("post_number"))
+        if not number:
+            raise ValidationError("post_needs_number", field="post_number")
+        delivery["post_number"] = number
+    data = {**case.data, "delivery": delivery}
+    new = case.with_(stage="delivered", stage_since=now, step_due_at=None, closed_at=now, data=data)
+    return new, delivery
+
+
+def _suspend(case, service, actor, p, now, cal):
+    reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
+    data = {**case.data, "suspended_from": case.stage, "suspended_at": now.isoformat(sep=" "),
+            "suspend_reason": reason}
+    return case.with_(stage="suspended", stage_since=now, data=data), {"reason": reason}
+
+
+def _resume(case, service, actor, p, now, cal):
+    data = dict(case.data)
+    previous = data.pop("suspended_from")
+    since = dt.datetime.fromisoformat(data.pop("suspended_at"))
+    data.pop("suspend_reason", None)
+    paused = max(now - since, dt.timedelta(0))
+    data["paused_seconds"] = int(data.get("paused_seconds", 0)) + int(paused.total_seconds())
+    new = case.with_(stage=previous, stage_since=now, due_at=case.due_at + paused,
+                     step_due_at=case.step_due_at + paused if case.step_due_at else None, data=data)
+    return new, {"paused_seconds": int(paused.total_seconds()), "due_at": new.due_at.isoformat(sep=" ")}
+
+
+def _withdraw(case, service, actor, p, now, cal):
+    reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
+    data = {**case.data, "withdraw_reason": reason}
+    data.pop("suspended_from", None)
+    new = case.with_(stage="withdrawn", stage_since=now, step_due_at=None, closed_at=now, data=data)
+    return new, {"reason": reason}
+
+
+def _record_slip(case, service, actor, p, now, cal):
+    if service.code != "S4" or case.decision != "approved":
+        raise ValidationError("slip_not_applicable", field="slip")
+    started = p.get("started_on")
+    try:
+        started = dt.date.fromisoformat(str(started)).isoformat()
+    except ValueError:
+        raise ValidationError("bad_date", field="started_on", text=str(started)) from None
+    slip = {"started_on": started, "order_no": _clean(p.get("order_no")),
+            "institution": _clean(p.get("institution")) or case.data.get("result", {}).get("institution", ""),
+            "recorded_at": now.isoformat(sep=" ")}
+    return case.with_(data={**case.data, "slip": slip}), slip
+
+
+_HANDLERS = {
+    "resolve": _resolve, "draft": _draft, "return": _return, "sign": _sign, "deliver": _deliver,
+    "suspend": _suspend, "resume": _resume, "withdraw": _withdraw, "record_slip": _record_slip,
+}
