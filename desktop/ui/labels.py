@@ -1,0 +1,46 @@
+"""Display texts for domain identifiers (stages, services, roles) in the interface language."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QLocale
+
+from ..core.catalogue import Service
+from ..core.model import ROLE_TITLES, STAGE_TITLES
+
+DECISION_TITLES = {
+    "approved": {"kk": "Мақұлданды", "ru": "Одобрено", "en": "Approved"},
+    "refused": {"kk": "Бас тартылды", "ru": "Отказано", "en": "Refused"},
+}
+
+
+def stage_title(stage: str, lang: str) -> str:
+    return STAGE_TITLES.get(stage, {}).get(lang, stage)
+
+
+def role_title(role: str, lang: str) -> str:
+    return ROLE_TITLES.get(role, {}).get(lang, role)
+
+
+def decision_title(decision: str | None, lang: str) -> str:
+    return DECISION_TITLES.get(decision or "", {}).get(lang, "") if decision else ""
+
+
+def service_title(service: Service, lang: str) -> str:
+    return service.title(lang)
+
+
+def locale_for(lang: str) -> QLocale:
+    return QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.Kazakh, QLocale.Country.Kazakhstan)
+
+
+def fmt_datetime(value: dt.datetime | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return locale_for(lang).toString(value, "dd.MM.yyyy HH:mm")
+
+
+def fmt_date(value: dt.date | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return locale_for(lang).toString(value, "dd.MM.yyyy")

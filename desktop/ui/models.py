@@ -1,0 +1,186 @@
+"""One lazy table model for every case list (Anki's pattern): ids first, rows fetched on demand.
+
+The model holds a page of ids at a time and grows through canFetchMore/fetchMore, so a 1 000 000-case register
+opens instantly. Rows are read from the store in blocks when a view first asks for them and cached; refresh()
+drops the cache and starts again from the first page.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ..store import CaseSummary
+from .labels import decision_title, fmt_datetime, stage_title
+
+PAGE = 500
+BLOCK = 100
+Index = QModelIndex | QPersistentModelIndex
+
+OVERDUE = QColor("#f8d7da")
+DUE_TODAY = QColor("#fff3cd")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CaseTableModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: Callable[[], str]
+
+
+def _columns() -> dict[str, Column]:
+    return {
+        "reg_no": Column("reg_no", lambda: tr("Reg. No")),
+        "service": Column("service", lambda: tr("Service")),
+        "applicant": Column("applicant", lambda: tr("Applicant")),
+        "iin": Column("iin", lambda: tr("IIN")),
+        "stage": Column("stage", lambda: tr("Stage")),
+        "decision": Column("decision", lambda: tr("Decision")),
+        "registered_at": Column("registered_at", lambda: tr("Registered")),
+        "step_due_at": Column("step_due_at", lambda: tr("Step due")),
+        "due_at": Column("due_at", lambda: tr("Due")),
+        "executor": Column("executor", lambda: tr("Executor")),
+    }
+
+
+DEFAULT_COLUMNS = ("reg_no", "service", "applicant", "iin", "stage", "registered_at", "due_at")
+
+# fetch_page(offset, limit) -> ids; load_rows(ids) -> {id: CaseSummary}
+FetchPage = Callable[[int, int], Sequence[int]]
+LoadRows = Callable[[Sequence[int]], dict[int, CaseSummary]]
+
+
+class CaseTableModel(QAbstractTableModel):
+    def __init__(self, fetch_page: FetchPage, load_rows: LoadRows, *, columns: Sequence[str] = DEFAULT_COLUMNS,
+                 lang: str = "kk", now: Callable[[], dt.datetime] = lambda: dt.datetime.now(),
+                 executor_names: Callable[[int], str] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self._fetch_page = fetch_page
+        self._load_rows = load_rows
+        all_columns = _columns()
+        self._columns = [all_columns[c] for c in columns]
+        self._lang = lang
+        self._now = now
+        self._executor_names = executor_names or (lambda uid: str(uid))
+        self._ids: list[int] = []
+        self._rows: dict[int, CaseSummary] = {}
+        self._exhausted = False
+        self.refresh()
+
+    # ------------------------------------------------------------ loading
+
+    def refresh(self) -> None:
+        """Re-run the query from the first page (after a write, or when the filters change)."""
+        self.beginResetModel()
+        self._rows.clear()
+        ids = list(self._fetch_page(0, PAGE))
+        self._ids = ids
+        self._exhausted = len(ids) < PAGE
+        self.endResetModel()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        more = list(self._fetch_page(len(self._ids), PAGE))
+        self._exhausted = len(more) < PAGE
+        if more:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._ids.extend(more)
+            self.endInsertRows()
+
+    def _row(self, row: int) -> CaseSummary | None:
+        case_id = self._ids[row]
+        found = self._rows.get(case_id)
+        if found is None:
+            block_start = row - row % BLOCK
+            block = [i for i in self._ids[block_start:block_start + BLOCK] if i not in self._rows]
+            self._rows.update(self._load_rows(block))
+            found = self._rows.get(case_id)
+        return found
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self._columns):
+                return self._columns[section].title()
+            return None
+        return section + 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.UserRole):
+            return None
+        summary = self._row(index.row())
+        if summary is None:  # deleted meanwhile: never raise inside data()
+            return "—" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.reg_no
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(summary)
+        return self._text(summary, self._columns[index.column()].key)
+
+    def _background(self, s: CaseSummary) -> QBrush | None:
+        now = self._now()
+        if s.overdue(now):
+            return QBrush(OVERDUE)
+        if s.stage not in ("delivered", "withdrawn", "suspended") and s.due_at.date() == now.date():
+            return QBrush(DUE_TODAY)
+        return None
+
+    def _text(self, s: CaseSummary, key: str) -> str:
+        if key == "stage":
+            return stage_title(s.stage, self._lang)
+        if key == "decision":
+            return decision_title(s.decision, self._lang)
+        if key in ("registered_at", "due_at", "step_due_at"):
+            return fmt_datetime(getattr(s, key), self._lang)
+        if key == "executor":
+            return self._executor_names(s.executor_id) if s.executor_id else ""
+        return str(getattr(s, key))
+
+    # ------------------------------------------------------------ helpers for views
+
+    def reg_no(self, row: int) -> str | None:
+        summary = self._row(row) if 0 <= row < len(self._ids) else None
+        return summary.reg_no if summary else None
+
+    def case_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, reg_no: str) -> int | None:
+        for row in range(len(self._ids)):
+            if self.reg_no(row) == reg_no:
+                return row
+        return None

@@ -1,0 +1,130 @@
+"""A wedge scanner typing a registration number under the Kazakh or Russian layout is still read correctly."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.ui.scanner import ScanBuffer, ScannerFilter, decode_key
+
+pytestmark = pytest.mark.gui
+
+# X11 key codes of the US positions, as the scanner presses them
+X11 = {**{c: 10 + i for i, c in enumerate("1234567890")}, **{c: 24 + i for i, c in enumerate("QWERTYUIOP")},
+       **{c: 38 + i for i, c in enumerate("ASDFGHJKL")}, **{c: 52 + i for i, c in enumerate("ZXCVBNM")}}
+# what the Kazakh layout types on those positions (digit row: Kazakh letters; letters: Cyrillic)
+KZ_TEXT = {"1": "ә", "2": "і", "3": "ң", "4": "ғ", "5": ",", "6": ".", "7": "ү", "8": "ұ", "9": "қ", "0": "ө",
+           "K": "л", "Q": "й", "A": "ф"}
+RU_TEXT = {"1": "1", "2": "2", "0": "0", "K": "л"}
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.ms = 1000.0
+
+    def __call__(self) -> float:
+        return self.ms
+
+
+def press(target: QWidget, ch: str, layout: dict[str, str], *, with_codes: bool = True) -> None:
+    text = layout.get(ch, ch)
+    key = Qt.Key.Key_unknown if not text.isascii() else (ord(ch) if ch.isalnum() else 0)
+    code = X11.get(ch, 0) if with_codes else 0
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, code, 0, 0, text))
+
+
+def enter(target: QWidget) -> None:
+    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier,
+                                             36, 0, 0, "\r"))
+
+
+@pytest.fixture
+def window(qtbot):
+    w = QWidget()
+    layout = QVBoxLayout(w)
+    edit = QLineEdit(w)
+    layout.addWidget(edit)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    edit.setFocus()
+    return w, edit
+
+
+@pytest.mark.parametrize("layout", [KZ_TEXT, RU_TEXT, {}], ids=["kazakh", "russian", "us"])
+def test_scan_under_any_layout_arrives_as_the_code(qtbot, window, layout):
+    w, edit = window
+    clock = Clock()
+    scanner = ScannerFilter(clock=clock)
+    scanner.install()
+    got = []
+    scanner.scanned.connect(got.append)
+    try:
+        code = "K032026000123"
+        for ch in code:
+            clock.ms += 8
+            press(QApplication.focusWidget() or w, ch, layout)
+        clock.ms += 8
+        enter(QApplication.focusWidget() or w)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+    assert got == [code]
+    assert edit.text() == ""  # the garbled burst was removed from the field
+
+
+def test_scan_without_native_codes_uses_layout_position_map(qtbot, window):
+    w, edit = window
+    clock = Clock()
+    scanner = ScannerFilter(clock=clock)
+    scanner.install()
+    got = []
+    scanner.scanned.connect(got.append)
+    try:
+        for ch in "K032026000123":
+            clock.ms += 5
+            press(QApplication.focusWidget() or w, ch, KZ_TEXT, with_codes=False)
+        clock.ms += 5
+        enter(QApplication.focusWidget() or w)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+    assert got == ["K032026000123"]
+
+
+def test_human_typing_is_not_a_scan(qtbot, window):
+    w, edit = window
+    clock = Clock()
+    scanner = ScannerFilter(clock=clock)
+    scanner.install()
+    got = []
+    scanner.scanned.connect(got.append)
+    try:
+        for ch in "K032026000123":
+            clock.ms += 180  # a person types about 5 keys a second
+            press(QApplication.focusWidget() or w, ch, {})
+        clock.ms += 150
+        enter(QApplication.focusWidget() or w)
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+    assert got == []
+    assert edit.text() == "K032026000123"
+
+
+def test_buffer_rules():
+    buf = ScanBuffer(max_gap_ms=50, min_length=3)
+    for i, ch in enumerate("AB"):
+        buf.key(ch, ch, i * 10)
+    assert buf.finish(25) is None  # too short
+    for i, ch in enumerate("ABCD"):
+        buf.key(ch, ch, 100 + i * 10)
+    assert buf.finish(200) is None  # Enter came too late
+    for i, ch in enumerate("ABCD"):
+        buf.key(ch, ch, 300 + i * 10)
+    assert buf.finish(335) == ("ABCD", "ABCD")
+
+
+def test_decode_key_windows_virtual_keys():
+    assert decode_key(0, "ә", 0, 0x31, "windows") == "1"
+    assert decode_key(0, "л", 0, 0x4B, "windows") == "K"
+    assert decode_key(0, "ә", 0, 0, "wayland") == "1"
