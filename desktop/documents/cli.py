@@ -1,0 +1,68 @@
+"""``kense print KIND REGNO --db PATH [--lang kk|ru] -o FILE.pdf [--copies N]``.
+
+KIND is checked in the handler, not by argparse ``choices``, so that papers which are not about one case (the
+PSC registry of issue 5: ``kense print registry --branch N --date D ...``) can plug in through
+``register_cli_kind`` without a change here. This module imports nothing heavy: ``kense find`` must not pay
+for reportlab.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import DocumentError
+
+CASE_KINDS = ("receipt", "notification", "refusal", "referral", "certificate", "kolkhat", "label", "label-sheet")
+
+# name -> (handler(args) -> exit code, add_arguments(parser) or None): kinds that are not one case's document
+CLI_KINDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None] | None]]
+CLI_KINDS = {}
+
+
+def register_cli_kind(name: str, handler: Callable[[argparse.Namespace], int],
+                      add_arguments: Callable[[argparse.ArgumentParser], None] | None = None) -> None:
+    """Plug another printable (e.g. the PSC registry) into ``kense print``; call before the parser is built."""
+    CLI_KINDS[name] = (handler, add_arguments)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    kinds = ", ".join((*CASE_KINDS, *CLI_KINDS))
+    p = sub.add_parser("print", help="print a document of a case into a PDF file",
+                       description=f"Render a document into a PDF file and record the print in the case history. "
+                                   f"KIND: {kinds}.")
+    p.add_argument("kind", metavar="KIND", help=kinds)
+    p.add_argument("reg_no", metavar="REGNO", nargs="?", help="registration number of the case")
+    p.add_argument("--db", default=argparse.SUPPRESS, help="register file")
+    p.add_argument("--lang", choices=("kk", "ru"), default=argparse.SUPPRESS,
+                   help="language of the document and of messages (default kk)")
+    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    p.add_argument("--copies", type=int, default=None,
+                   help="copies of the document in the file (label-sheet: number of labels; default a full sheet)")
+    for _, add_arguments in CLI_KINDS.values():
+        if add_arguments is not None:
+            add_arguments(p)
+    p.set_defaults(handler=cmd_print)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    extra = CLI_KINDS.get(args.kind)
+    if extra is not None:
+        return extra[0](args)
+    if args.kind not in CASE_KINDS:
+        raise DocumentError("doc_unknown_kind", kind=args.kind, kinds=", ".join((*CASE_KINDS, *CLI_KINDS)))
+    if not args.reg_no:
+        raise DocumentError("doc_need_reg_no", kind=args.kind, cmd=args.kind)
+    from ..paths import default_db_path
+    from ..store import Register
+    from .api import render
+    lang = getattr(args, "lang", None) or "kk"
+    db = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    out = Path(args.output)
+    with Register.open(db, check=False) as reg:
+        pdf = render(args.kind, reg, args.reg_no, lang, out=out, copies=args.copies)
+        entry = next(e for e in reversed(reg.history(args.reg_no)) if e.action == "print")
+    sys.stdout.write(f"{out}: {args.kind} of {args.reg_no.strip().upper()}, print No {entry.details.get('copy')}, "
+                     f"{len(pdf)} bytes\n")
+    return 0

@@ -1,0 +1,167 @@
+"""Everything one document needs, read once from the register: the case, service, office, people, wording."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..core import reference
+from ..core.catalogue import Service
+from ..core.errors import NotFound
+from ..core.model import Case, User
+from .templates import Wording
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _user(reg: Any, user_id: int | None) -> User | None:
+    if user_id is None:
+        return None
+    try:
+        return reg.user(int(user_id))
+    except (NotFound, ValueError, TypeError):
+        return None
+
+
+def split_channel(channel: str) -> tuple[str, int | None]:
+    """'psc:5' -> ('psc', 5); 'department' -> ('department', None)."""
+    kind, _, ref = (channel or "department").partition(":")
+    try:
+        return kind, int(ref) if ref else None
+    except ValueError:
+        return kind, None
+
+
+@dataclass
+class DocContext:
+    kind: str
+    lang: str
+    case: Case
+    service: Service
+    office: dict[str, Any]
+    clerk: User | None
+    executor: User | None
+    signer: User | None
+    copy_no: int
+    printed_at: dt.datetime
+    common: Wording
+    words: Wording
+
+    # ------------------------------------------------------------ identity
+
+    @property
+    def reg_no(self) -> str:
+        return self.case.reg_no
+
+    @property
+    def office_name(self) -> str:
+        return self.office.get(f"name_{self.lang}") or self.office.get("name_kk") or ""
+
+    @property
+    def office_address(self) -> str:
+        return self.office.get(f"address_{self.lang}") or self.office.get("address_kk") or ""
+
+    @property
+    def office_contacts(self) -> str:
+        parts = []
+        if self.office.get("phone"):
+            parts.append(self.common.plain("phone", value=self.office["phone"]))
+        if self.office.get("email"):
+            parts.append(self.common.plain("email", value=self.office["email"]))
+        return ", ".join(parts)
+
+    @property
+    def service_title(self) -> str:
+        return self.service.title(self.lang)
+
+    @property
+    def subject(self) -> str:
+        return self.service.subject_ru if self.lang == "ru" else self.service.subject_kk
+
+    # ------------------------------------------------------------ channel
+
+    @property
+    def channel(self) -> tuple[str, int | None]:
+        return split_channel(self.case.channel)
+
+    def psc_branch(self) -> dict[str, Any] | None:
+        kind, ref = self.channel
+        number = ref if kind == "psc" else None
+        if number is None and self.clerk is not None:
+            number = self.clerk.psc_branch
+        return reference.psc_branch(number) if number is not None else None
+
+    def akimat(self) -> dict[str, Any] | None:
+        kind, ref = self.channel
+        akimat_id = ref if kind == "akimat" else None
+        if akimat_id is None and self.signer is not None and self.signer.has("akim"):
+            akimat_id = self.signer.akimat_id
+        return reference.akimat(akimat_id) if akimat_id is not None else None
+
+    # ------------------------------------------------------------ formatting
+
+    def date(self, value: dt.date | dt.datetime | str | None) -> str:
+        """A long date as the forms write it: 2026 жылғы «2» наурыз / «2» марта 2026 г."""
+        day = _as_date(value)
+        if day is None:
+            return ""
+        months = self.common.raw("months")
+        return self.common.plain("date_long", year=day.year, day=day.day, month=months[day.month - 1])
+
+    @staticmethod
+    def short_date(value: dt.date | dt.datetime | str | None) -> str:
+        day = _as_date(value)
+        return day.strftime("%d.%m.%Y") if day else ""
+
+    def person_name(self, user: User | None) -> str:
+        return user.full_name if user else "____________________"
+
+    def field(self, name: str) -> Any:
+        data = self.case.data
+        return data.get("result", {}).get(name, data.get("fields", {}).get(name))
+
+    def choice_title(self, name: str) -> str:
+        value = self.field(name)
+        spec = next((f for f in self.service.fields if f.name == name), None)
+        option = next((o for o in spec.options if o.id == value), None) if spec else None
+        return option.title(self.lang) if option else str(value or "")
+
+    def quarter(self, name: str = "quarter") -> tuple[str, str]:
+        """('2026', 'I') from '2026-Q1'."""
+        value = str(self.field(name) or "")
+        year, _, q = value.partition("-Q")
+        return year, ROMAN.get(int(q), q) if q.isdigit() else q
+
+    def documents(self) -> list[str]:
+        """Titles of the documents presented at intake, in the catalogue's order."""
+        titles = {d.id: d.title(self.lang) for d in self.service.documents}
+        return [titles.get(d, d) for d in self.case.data.get("documents", [])]
+
+    def reasons(self) -> list[str]:
+        out = []
+        for rid in self.case.data.get("refusal_reasons", []):
+            item = self.service.reason(rid)
+            out.append(item.title(self.lang) if item else rid)
+        return out
+
+    @property
+    def signed_at(self) -> dt.datetime | None:
+        value = self.case.data.get("signed_at")
+        return dt.datetime.fromisoformat(value) if value else None
+
+
+def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def build_context(reg: Any, case: Case, service: Service, kind: str, lang: str, copy_no: int,
+                  now: dt.datetime, template: str) -> DocContext:
+    return DocContext(
+        kind=kind, lang=lang, case=case, service=service, office=reg.office(),
+        clerk=_user(reg, case.registered_by), executor=_user(reg, case.executor_id),
+        signer=_user(reg, case.data.get("signed_by")), copy_no=copy_no, printed_at=now,
+        common=Wording("common", lang), words=Wording(template, lang))
