@@ -1,0 +1,305 @@
+"""The head's desk (басшы): resolve and assign, read and sign drafts (or return them), watch the deadlines.
+
+Two queues ordered by the current step's due time, each with the selected case beside it, and a traffic-light
+board of open cases per service and per executor. Buttons are enabled only for actions the core allows this
+user on the selected case (``workflow.allowed_actions``); the core checks again when the action is performed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QWidget)
+
+from ..core import workflow
+from ..core.errors import KenseError, ValidationError
+from ..core.messages import message
+from ..core.model import Case
+from ..store import now_local
+from . import alerts
+from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_html, draft_html, id_list_model,
+                       select_reg_no, selected_reg_no, set_message, setup_table, style_error_label, user_names)
+from .context import AppContext
+from .forms import child, load_into
+
+RESOLUTION_COLUMNS = ("reg_no", "service", "applicant", "registered_at", "step_due_at", "due_at")
+SIGNATURE_COLUMNS = ("reg_no", "service", "applicant", "decision", "executor", "step_due_at", "due_at")
+BOARD_KEYS = ("overdue", "due_today", "on_time")
+
+WIDGETS: dict[str, type] = {
+    "overdueTile": QLabel, "dueTodayTile": QLabel, "onTimeTile": QLabel, "headTabs": QTabWidget,
+    "resolutionView": QTableView, "resolutionPane": QWidget, "resolutionCase": QTextBrowser,
+    "resolutionEdit": QLineEdit, "resolutionError": QLabel, "executorCombo": QComboBox, "executorError": QLabel,
+    "resolutionMessage": QLabel, "assignButton": QPushButton, "signatureView": QTableView,
+    "signaturePane": QWidget, "signatureCase": QTextBrowser, "draftView": QTextBrowser,
+    "signatureMessage": QLabel, "signButton": QPushButton, "returnReasonEdit": QLineEdit,
+    "returnButton": QPushButton, "returnError": QLabel, "serviceBoard": QTableWidget,
+    "executorBoard": QTableWidget, "boardPage": QWidget, "resolutionPage": QWidget, "signaturePage": QWidget,
+}
+
+
+class HeadTab(QWidget):
+    """Басшы: the resolution queue, the signature queue and the deadline board."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        load_into(self, "head_tab")
+        self.ctx = ctx
+        self.reg = ctx.register
+        self.now: Callable[[], dt.datetime] = now_local
+        self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
+        self._names = user_names(self.reg)
+        self._shown: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None}
+        self._setup_messages()
+        self._setup_queues()
+        self._setup_boards()
+        self._setup_actions()
+        self.refresh()
+
+    @property
+    def lang(self) -> str:
+        return self.ctx.lang
+
+    # ------------------------------------------------------------ setup
+
+    def _setup_messages(self) -> None:
+        for name in ("resolutionError", "executorError", "resolutionMessage", "signatureMessage", "returnError"):
+            style_error_label(self.w[name])
+        self.resolution_errors = InlineErrors(lambda: self.lang, self.w["resolutionMessage"])
+        self.resolution_errors.add("resolution", self.w["resolutionError"], self.w["resolutionEdit"])
+        self.resolution_errors.add("executor", self.w["executorError"], self.w["executorCombo"])
+        self.signature_errors = InlineErrors(lambda: self.lang, self.w["signatureMessage"])
+        self.signature_errors.add("reason", self.w["returnError"], self.w["returnReasonEdit"])
+        self.signature_errors.add("action", self.w["returnError"], self.w["returnReasonEdit"])
+
+    def _setup_queues(self) -> None:
+        names = lambda uid: self._names.get(uid, str(uid))  # noqa: E731
+        self.resolution_model = id_list_model(lambda: self.reg.inbox_ids("resolution"), self.reg,
+                                              columns=RESOLUTION_COLUMNS, lang=self.lang, parent=self)
+        self.signature_model = id_list_model(lambda: self.reg.inbox_ids("signature"), self.reg,
+                                             columns=SIGNATURE_COLUMNS, lang=self.lang, executor_names=names,
+                                             parent=self)
+        for view, model, slot in ((self.w["resolutionView"], self.resolution_model, self._show_resolution),
+                                  (self.w["signatureView"], self.signature_model, self._show_signature)):
+            setup_table(view, model)
+            view.selectionModel().selectionChanged.connect(lambda *_a, s=slot: s())
+            view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
+        for splitter in ("resolutionSplitter", "signatureSplitter"):
+            self.findChild(QWidget, splitter).setSizes([640, 560])
+
+    def _setup_boards(self) -> None:
+        for name in ("serviceBoard", "executorBoard"):
+            board: QTableWidget = self.w[name]
+            board.setColumnCount(4)
+            board.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            board.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            board.verticalHeader().setVisible(False)
+            board.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for col in range(1, 4):
+                board.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _setup_actions(self) -> None:
+        self.w["assignButton"].clicked.connect(self.assign)
+        self.w["resolutionEdit"].returnPressed.connect(self.assign)
+        self.w["signButton"].clicked.connect(self.sign)
+        self.w["returnButton"].clicked.connect(self.return_draft)
+        self.w["returnReasonEdit"].returnPressed.connect(self.return_draft)
+        assign = QAction(self.tr("Assign"), self.w["resolutionPane"])
+        assign.setShortcuts([QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
+                             QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter)])
+        assign.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        assign.triggered.connect(self.assign)
+        self.w["resolutionPane"].addAction(assign)
+
+    # ------------------------------------------------------------ refresh and language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # the form's own texts are retranslated by its children after this handler: follow them
+            QTimer.singleShot(0, self, self.retranslate)
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Catalogue and code texts follow the new language; what the head has typed is kept."""
+        typed = {name: self.w[name].text() for name in ("resolutionEdit", "returnReasonEdit")}
+        executor = combo_data(self.w["executorCombo"])
+        self.resolution_model.set_language(self.lang)
+        self.signature_model.set_language(self.lang)
+        self._shown = {"resolution": None, "signature": None}
+        self.refresh()
+        for name, text in typed.items():
+            self.w[name].setText(text)
+        combo: QComboBox = self.w["executorCombo"]
+        if executor is not None and combo.findData(executor) >= 0:
+            combo.setCurrentIndex(combo.findData(executor))
+
+    def refresh(self, _reg_no: str = "") -> None:
+        """Re-read both queues and the board; keep the selected case (and what was typed) when it is still there."""
+        self._names = user_names(self.reg)
+        for view, model in ((self.w["resolutionView"], self.resolution_model),
+                            (self.w["signatureView"], self.signature_model)):
+            keep = selected_reg_no(view)
+            model.refresh()
+            select_reg_no(view, keep)
+        self._show_resolution()
+        self._show_signature()
+        self._fill_board()
+        tabs: QTabWidget = self.w["headTabs"]
+        tabs.setTabText(0, self.tr("Awaiting &resolution (%1)").replace("%1", str(self.resolution_model.rowCount())))
+        tabs.setTabText(1, self.tr("Awaiting &signature (%1)").replace("%1", str(self.signature_model.rowCount())))
+
+    # ------------------------------------------------------------ resolution
+
+    def _current(self, view: str) -> Case | None:
+        reg_no = selected_reg_no(self.w[view])
+        if not reg_no:
+            return None
+        try:
+            return self.reg.case(reg_no)
+        except KenseError:
+            return None
+
+    def _show_resolution(self) -> None:
+        case = self._current("resolutionView")
+        key = (case.reg_no, case.stage) if case else None
+        if key == self._shown["resolution"] and case is not None:
+            return  # the same case: keep what the head has typed
+        self._shown["resolution"] = key
+        self.resolution_errors.clear()
+        self.w["resolutionEdit"].clear()
+        allowed = case is not None and "resolve" in workflow.allowed_actions(case, self.ctx.user)
+        for name in ("resolutionEdit", "executorCombo", "assignButton"):
+            self.w[name].setEnabled(allowed)
+        if case is None:
+            self.w["resolutionCase"].setHtml(f"<p style='color:#555'>{self.tr('No case awaits a resolution.')}</p>")
+            self.w["executorCombo"].clear()
+            return
+        self.w["resolutionCase"].setHtml(self._header(case))
+        self._fill_executors()
+        if not allowed:
+            self.w["assignButton"].setToolTip(self.tr("Only the head puts a resolution."))
+
+    def _fill_executors(self) -> None:
+        combo: QComboBox = self.w["executorCombo"]
+        combo.clear()
+        loads = self.reg.executors_with_load()
+        for user, load in loads:
+            combo.addItem(self.tr("%1 — %n open case(s)", "", load).replace("%1", user.full_name), user.id)
+        if loads:
+            lightest = min(range(len(loads)), key=lambda i: loads[i][1])
+            combo.setCurrentIndex(lightest)
+
+    def assign(self) -> None:
+        """Put the resolution and hand the case to the chosen executor."""
+        case = self._current("resolutionView")
+        if case is None or not self.w["assignButton"].isEnabled():
+            return
+        self.resolution_errors.clear()
+        executor = combo_data(self.w["executorCombo"])
+        if executor is None:
+            set_message(self.w["executorError"], self.tr("Choose the executor."))
+            return
+        self._perform(self.resolution_errors, case, "resolve", executor=int(executor),
+                      resolution=self.w["resolutionEdit"].text())
+
+    # ------------------------------------------------------------ signature
+
+    def _show_signature(self) -> None:
+        case = self._current("signatureView")
+        key = (case.reg_no, case.stage) if case else None
+        if key == self._shown["signature"] and case is not None:
+            return
+        self._shown["signature"] = key
+        self.signature_errors.clear()
+        self.w["returnReasonEdit"].clear()
+        allowed = workflow.allowed_actions(case, self.ctx.user) if case is not None else []
+        self.w["signButton"].setEnabled("sign" in allowed)
+        if case is None:
+            self.w["signatureCase"].setHtml(f"<p style='color:#555'>{self.tr('No draft awaits a signature.')}</p>")
+            self.w["draftView"].clear()
+            self._enable_return(False, "")
+            return
+        service = self.reg.service_of(case)
+        self.w["signatureCase"].setHtml(self._header(case))
+        self.w["draftView"].setHtml(draft_html(case, service, self.lang))
+        if "return" not in allowed:
+            self._enable_return(False, self.tr("Only the head returns a draft."))
+        elif not service.head_may_return:
+            self._enable_return(False, message("no_return", self.lang, service=service.code))
+        else:
+            self._enable_return(True, "")
+
+    def _enable_return(self, enabled: bool, why: str) -> None:
+        for name in ("returnReasonEdit", "returnButton"):
+            self.w[name].setEnabled(enabled)
+            self.w[name].setToolTip(why)
+
+    def sign(self) -> None:
+        case = self._current("signatureView")
+        if case is not None and self.w["signButton"].isEnabled():
+            self._perform(self.signature_errors, case, "sign")
+
+    def return_draft(self) -> None:
+        case = self._current("signatureView")
+        if case is not None and self.w["returnButton"].isEnabled():
+            self.signature_errors.clear()
+            self._perform(self.signature_errors, case, "return", reason=self.w["returnReasonEdit"].text())
+
+    # ------------------------------------------------------------ board
+
+    def _fill_board(self) -> None:
+        board = self.reg.deadline_board(self.now())
+        totals = {k: sum(v[k] for v in board["service"].values()) for k in BOARD_KEYS}
+        self._tile("overdueTile", self.tr("Overdue"), totals["overdue"], RED)
+        self._tile("dueTodayTile", self.tr("Due today"), totals["due_today"], AMBER)
+        self._tile("onTimeTile", self.tr("On time"), totals["on_time"], GREEN)
+        services = [(s.code, f"{s.code} · {s.title(self.lang)}") for s in self.reg.catalogue.services]
+        self._fill_table(self.w["serviceBoard"], self.tr("Service"), services, board["service"])
+        executors = sorted(((uid, self._names.get(uid, str(uid)) if uid is not None else self.tr("Not assigned yet"))
+                            for uid in board["executor"]), key=lambda p: (p[0] is not None, p[1]))
+        self._fill_table(self.w["executorBoard"], self.tr("Executor"), executors, board["executor"])
+
+    def _tile(self, name: str, title: str, count: int, colours: tuple[str, str]) -> None:
+        strong, light = colours
+        label: QLabel = self.w[name]
+        label.setText(f"<div style='font-size:22pt;font-weight:700'>{count}</div><div>{title}</div>")
+        label.setStyleSheet(f"QLabel {{ color: {strong}; background: {light}; border: 1px solid {strong};"
+                            " border-radius: 4px; padding: 4px 12px; }")
+
+    def _fill_table(self, table: QTableWidget, first: str, rows: list, counts: dict) -> None:
+        table.setHorizontalHeaderLabels([first, self.tr("Overdue"), self.tr("Due today"), self.tr("On time")])
+        table.setRowCount(len(rows))
+        for r, (key, title) in enumerate(rows):
+            slot = counts.get(key, {})
+            table.setItem(r, 0, QTableWidgetItem(title))
+            for c, (field, colours) in enumerate(zip(BOARD_KEYS, (RED, AMBER, GREEN)), start=1):
+                value = int(slot.get(field, 0))
+                item = QTableWidgetItem(str(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if value:
+                    item.setBackground(QBrush(QColor(colours[1])))
+                    item.setForeground(QBrush(QColor(colours[0])))
+                table.setItem(r, c, item)
+
+    # ------------------------------------------------------------ helpers
+
+    def _header(self, case: Case) -> str:
+        return case_header_html(case, self.reg.service_of(case), self.lang, self._names, self.now())
+
+    def _perform(self, errors: InlineErrors, case: Case, action: str, **params) -> Case | None:
+        """One workflow action through the register (one transaction); refusals shown inline or calmly."""
+        try:
+            new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
+        except ValidationError as exc:
+            errors.show(exc)
+            return None
+        except KenseError as exc:
+            alerts.refusal(self, exc)
+            self.refresh()
+            return None
+        self.refresh()  # the window refreshes the other tabs when it hears the change
+        self.ctx.signals.cases_changed.emit(case.reg_no)
+        return new
