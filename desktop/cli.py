@@ -118,6 +118,14 @@ def cmd_init(args: argparse.Namespace) -> int:
             _err("--admin-password is required when there is no terminal to ask")
             return EXIT_ERROR
         password = getpass.getpass("admin password: ")
+    # refuse bad input before a file is created, so a failed init leaves nothing behind
+    from .core import reference
+    from .core.errors import ValidationError
+    from .store.register import MIN_PASSWORD
+    if reference.office(args.office) is None:
+        raise ValidationError("unknown_office", field="office", number=args.office, max=len(reference.offices()))
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("weak_password", field="password", n=MIN_PASSWORD)
     with Register.open(_db(args), create=True) as reg:
         admin = reg.initialise(args.office, password)
         office = reg.office()

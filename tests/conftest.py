@@ -12,13 +12,19 @@ os.environ.setdefault("QT_SCALE_FACTOR", "1")
 from desktop.core import messages  # noqa: E402
 from desktop.core.iin import make_iin  # noqa: E402
 from desktop.store import Register  # noqa: E402
+from desktop.store import register as store_register  # noqa: E402
 
 T0 = dt.datetime(2026, 3, 2, 10, 0)  # a Monday, 10:00
 
 
 @pytest.fixture(autouse=True)
 def _isolate(tmp_path, monkeypatch):
-    """Every test: its own data home and Kazakh messages."""
+    """Every test: its own data home and Kazakh messages.
+
+    Password hashing keeps its real algorithm but with 1 000 PBKDF2 rounds instead of 200 000, or the suite would
+    spend minutes creating demo staff; tests/store/test_passwords.py checks the production setting itself.
+    """
+    monkeypatch.setattr(store_register, "PBKDF2_ITERATIONS", 1000)
     monkeypatch.setenv("KENSE_HOME", str(tmp_path / "home"))
     messages.set_language("kk")
     yield

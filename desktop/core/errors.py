@@ -9,7 +9,8 @@ class KenseError(Exception):
 
     code = "error"
 
-    def __init__(self, code: str | None = None, **params: object) -> None:
+    def __init__(self, code: str | None = None, /, **params: object) -> None:
+        # ``code`` is positional-only so that a message may have a parameter called ``code`` (a service code)
         self.code = code or self.code
         self.params = params
         super().__init__(self.code)
@@ -28,7 +29,7 @@ class DomainError(KenseError):
 class ValidationError(DomainError, ValueError):
     """Bad input; ``field`` names the offending field when there is one."""
 
-    def __init__(self, code: str | None = None, field: str | None = None, **params: object) -> None:
+    def __init__(self, code: str | None = None, /, field: str | None = None, **params: object) -> None:
         self.field = field
         super().__init__(code, **params)
 

@@ -154,10 +154,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "Бұл ЖСН бойынша {service} қызметінің ашық ісі бар: {reg_nos}.",
         "ru": "По этому ИИН уже есть открытое дело услуги {service}: {reg_nos}.",
         "en": "This IIN already has an open {service} case: {reg_nos}."},
+    "date_out_of_range": {
+        "kk": "Күн «{text}» {start} мен {end} аралығында болуы керек.",
+        "ru": "Дата «{text}» должна быть в пределах от {start} до {end}.",
+        "en": "The date “{text}” must be between {start} and {end}."},
     "bad_date": {
         "kk": "Күн дұрыс емес: «{text}» (ЖЖЖЖ-АА-КК).", "ru": "Неверная дата: «{text}» (ГГГГ-ММ-ДД).",
         "en": "Not a date: “{text}” (YYYY-MM-DD)."},
 }
+
+
+# issue 5: the PSC / akimat channels and package tracking keep their wording in messages_psc.py
+from .messages_psc import PACKAGE_TITLES, PSC_ACTION_TITLES, PSC_MESSAGES  # noqa: E402
+
+MESSAGES.update(PSC_MESSAGES)
 
 
 def set_language(lang: str) -> None:
@@ -188,10 +198,14 @@ ACTION_TITLES = {
 }
 
 
+ACTION_TITLES.update(PSC_ACTION_TITLES)
+
+
 def _localise(key: str, value: object, lang: str) -> object:
     """Translate identifiers (roles, stages, actions) that errors carry as parameters."""
     from .model import ROLE_TITLES, STAGE_TITLES
-    table = {"roles": ROLE_TITLES, "have": ROLE_TITLES, "stage": STAGE_TITLES, "action": ACTION_TITLES}.get(key)
+    table = {"roles": ROLE_TITLES, "have": ROLE_TITLES, "stage": STAGE_TITLES, "action": ACTION_TITLES,
+             "package": PACKAGE_TITLES}.get(key)
     if table is None:
         return value
     if isinstance(value, (tuple, list, frozenset, set)):
@@ -199,7 +213,8 @@ def _localise(key: str, value: object, lang: str) -> object:
     return table.get(str(value), {}).get(lang, value)
 
 
-def message(code: str, lang: str | None = None, **params: object) -> str:
+def message(code: str, lang: str | None = None, /, **params: object) -> str:
+    """The message ``code`` in ``lang``; positional-only so a parameter may be called ``code``."""
     table = MESSAGES.get(code)
     if table is None:
         return code

@@ -5,13 +5,16 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-STAGES = ("awaiting_resolution", "with_executor", "awaiting_signature", "signed", "delivered",
+# awaiting_receipt: a PSC or akimat package not yet received at the department (issue 5, core/channels.py)
+STAGES = ("awaiting_receipt", "awaiting_resolution", "with_executor", "awaiting_signature", "signed", "delivered",
           "suspended", "withdrawn")
-OPEN_STAGES = ("awaiting_resolution", "with_executor", "awaiting_signature", "signed")
+OPEN_STAGES = ("awaiting_receipt", "awaiting_resolution", "with_executor", "awaiting_signature", "signed")
 FINAL_STAGES = ("delivered", "withdrawn")
 DECISIONS = ("approved", "refused")
 
 STAGE_TITLES = {
+    "awaiting_receipt": {"kk": "Бөлімге жеткізілуде", "ru": "Доставляется в отдел",
+                         "en": "On its way to the department"},
     "awaiting_resolution": {"kk": "Резолюцияны күтуде", "ru": "Ожидает резолюции", "en": "Awaiting resolution"},
     "with_executor": {"kk": "Орындаушыда", "ru": "У исполнителя", "en": "With the executor"},
     "awaiting_signature": {"kk": "Қол қоюды күтуде", "ru": "Ожидает подписи", "en": "Awaiting signature"},
@@ -88,6 +91,11 @@ class Case:
 
     def with_(self, **changes: Any) -> Case:
         return replace(self, **changes)
+
+    @property
+    def package(self) -> str | None:
+        """Where a forwarded case's package is (desktop/core/packages.py), None for a counter case."""
+        return self.data.get("package")
 
     @property
     def is_open(self) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import channels
 from .calendar import OfficeCalendar, default_calendar
 from .catalogue import Field, Service
 from .errors import PermissionDenied, ValidationError, WrongStage
@@ -70,7 +71,10 @@ def chain(start: dt.datetime, parts: Iterable[tuple[int, str]], calendar: Office
     return moment
 
 
-def stage_due(service: Service, stage: str, start: dt.datetime, calendar: OfficeCalendar) -> dt.datetime | None:
+def stage_due(service: Service, stage: str, start: dt.datetime, calendar: OfficeCalendar,
+              channel: str | None = None) -> dt.datetime | None:
+    if channel is not None:  # a forwarded (PSC / akimat) case: its own step table (desktop/core/channels.py)
+        return channels.phase_due(service, channel, stage, start, calendar)
     actions = STAGE_STEPS.get(stage)
     if not actions:
         return None
@@ -100,6 +104,12 @@ def authorise(case: Case, actor: User, action: str) -> Rule:
     rule = RULES.get(action)
     if rule is None:
         raise ValidationError("bad_value", field="action", label="action", detail=action)
+    if action == "deliver" and case.package is not None and case.stage in rule.stages:  # a return registry
+        raise PermissionDenied("deliver_via_registry", reg_no=case.reg_no, channel=case.channel)
+    if not any(actor.has(r) for r in rule.roles) and channels.akim_acts(case, actor, action):
+        if case.stage not in rule.stages:  # the akim of the case's own akimat acts as head and executor
+            raise WrongStage(reg_no=case.reg_no, stage=case.stage, action=action)
+        return rule
     check_role(actor, rule.roles, action)
     if case.stage not in rule.stages:
         raise WrongStage(reg_no=case.reg_no, stage=case.stage, action=action)
@@ -110,13 +120,20 @@ def authorise(case: Case, actor: User, action: str) -> Rule:
     return rule
 
 
-def allowed_actions(case: Case, actor: User) -> list[str]:
-    """The actions this actor may take on this case now (for the UI; the checks run again on perform)."""
+def allowed_actions(case: Case, actor: User, service: Service | None = None) -> list[str]:
+    """The actions this actor may take on this case now (for the UI; the checks run again on perform).
+
+    With the case's ``service`` it also leaves out what the service forbids (returning a draft where the
+    regulation has no return; recording a referral slip outside an approved S4 case)."""
     out = []
     for action in RULES:
         try:
             authorise(case, actor, action)
         except (PermissionDenied, WrongStage):
+            continue
+        if service is not None and action == "return" and not service.head_may_return:
+            continue
+        if action == "record_slip" and (case.service != "S4" or case.decision != "approved"):
             continue
         out.append(action)
     return out
@@ -141,16 +158,20 @@ def validate_applicant(raw: Mapping[str, Any], today: dt.date | None = None) -> 
     return Applicant(surname, name, patronymic, iin, address, phone)
 
 
-def _validate_person(p: Any, label: str, today: dt.date | None) -> dict[str, str]:
+def _validate_person(p: Any, name: str, label: str, today: dt.date | None) -> dict[str, str]:
+    """One member of a persons list; errors name the list's field (``name``) so the form can point at it."""
     if not isinstance(p, Mapping):
-        raise ValidationError("bad_value", field=label, label=label, detail="—")
-    full_name = _require_text(p.get("full_name"), label, label)
+        raise ValidationError("bad_value", field=name, label=label, detail="—")
+    full_name = _require_text(p.get("full_name"), name, label)
     if not _NAME_RE.match(full_name):
-        raise ValidationError("bad_name", field=label, label=label)
+        raise ValidationError("bad_name", field=name, label=label)
     person = {"full_name": full_name}
     iin = _clean(p.get("iin"))
     if iin:
-        person["iin"] = parse_iin(iin, today=today).text
+        try:
+            person["iin"] = parse_iin(iin, today=today).text
+        except ValidationError as exc:
+            raise ValidationError(exc.code, field=name, **exc.params) from None
     relation = _clean(p.get("relation"))
     if relation:
         person["relation"] = relation
@@ -206,7 +227,7 @@ def _field_value(f: Field, value: Any, today: dt.date | None) -> Any:
     if f.type == "persons":
         if not isinstance(value, (list, tuple)):
             raise ValidationError("bad_value", field=f.name, label=label, detail="—")
-        return [_validate_person(p, label, today) for p in value]
+        return [_validate_person(p, f.name, label, today) for p in value]
     raise ValidationError("bad_value", field=f.name, label=label, detail=f.type)
 
 
@@ -230,10 +251,11 @@ def register(*, service: Service, actor: User, applicant: Mapping[str, Any], fie
     if channel not in service.channels:
         raise ValidationError("channel_not_allowed", field="channel", service=service.code, channel=channel)
     check_role(actor, REGISTER_ROLES.get(channel, ("clerk",)), "register")
+    channel_ref = channels.resolve_channel(channel, channel_ref, actor)
     person = validate_applicant(applicant, today=now.date())
     extra = validate_fields(service, "intake", fields, today=now.date())
     docs = validate_documents(service, documents)
-    due = chain(now, service.deadline_parts(), calendar)
+    due = chain(now, channels.deadline_parts(service, channel_ref), calendar)
     register_step = service.step("register")
     start = calendar.add(now, 0, "minutes")
     case = Case(
@@ -245,7 +267,10 @@ def register(*, service: Service, actor: User, applicant: Mapping[str, Any], fie
                               if register_step else now, calendar),
         data={"fields": extra, "documents": docs, "returns": 0},
     )
-    event = Event("register", None, "awaiting_resolution",
+    if channels.forwarded(service, channel_ref):  # documents travel to the department as a tracked package
+        case = case.with_(stage="awaiting_receipt", data={**case.data, "package": "at_branch"},
+                          step_due_at=channels.phase_due(service, channel_ref, "intake", now, calendar))
+    event = Event("register", None, case.stage,
                   {"reg_no": reg_no, "service": service.code, "iin": person.iin, "channel": case.channel,
                    "documents": docs, "catalogue_version": catalogue_version})
     return case, event
@@ -266,13 +291,16 @@ def perform(case: Case, *, service: Service, actor: User, action: str, now: dt.d
 
 def _move(case: Case, stage: str, service: Service, now: dt.datetime, calendar: OfficeCalendar,
           **changes: Any) -> Case:
-    return case.with_(stage=stage, stage_since=now, step_due_at=stage_due(service, stage, now, calendar),
-                      **changes)
+    return case.with_(stage=stage, stage_since=now, **changes,
+                      step_due_at=stage_due(service, stage, now, calendar, channels.forwarded_channel(case)))
 
 
 def _resolve(case, service, actor, p, now, cal):
     executor = p.get("executor")
-    if not isinstance(executor, User) or not executor.has("executor"):
+    akim = channels.akim_acts(case, actor, "resolve") and not actor.has("head")
+    if akim and (executor is None or getattr(executor, "id", None) == actor.id):
+        executor = actor  # the akim issues his akimat's certificate himself
+    elif not isinstance(executor, User) or not executor.has("executor"):
         raise ValidationError("not_executor", field="executor",
                               user=getattr(executor, "username", executor) or "—")
     resolution = _require_text(p.get("resolution"), "resolution", "Резолюция")
@@ -311,8 +339,10 @@ def _return(case, service, actor, p, now, cal):
     reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
     data = {**case.data, "returns": int(case.data.get("returns", 0)) + 1, "last_return": reason}
     draft = service.step("draft")
+    forwarded = channels.forwarded_channel(case)
     new = case.with_(stage="with_executor", stage_since=now, decision=None, data=data,
-                     step_due_at=cal.add(now, draft.duration_value, draft.duration_unit))
+                     step_due_at=channels.phase_due(service, forwarded, "completion", now, cal) if forwarded
+                     else cal.add(now, draft.duration_value, draft.duration_unit))
     return new, {"reason": reason}
 
 
@@ -327,9 +357,14 @@ def _deliver(case, service, actor, p, now, cal):
         raise ValidationError("delivery_not_allowed", field="method", service=service.code, method=method)
     when = p.get("date") or now.date().isoformat()
     try:
-        when = dt.date.fromisoformat(str(when)).isoformat()
+        day = dt.date.fromisoformat(str(when))
     except ValueError:
         raise ValidationError("bad_date", field="date", text=str(when)) from None
+    first, last = case.registered_at.date(), now.date()
+    if not first <= day <= last:  # handed over before the application came, or in the future
+        raise ValidationError("date_out_of_range", field="date", text=day.isoformat(), start=first.isoformat(),
+                              end=last.isoformat())
+    when = day.isoformat()
     delivery = {"method": method, "date": when}
     if method == "post":
         number = _clean(p.get("post_number"))
@@ -363,7 +398,8 @@ def _resume(case, service, actor, p, now, cal):
 def _withdraw(case, service, actor, p, now, cal):
     reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
     data = {**case.data, "withdraw_reason": reason}
-    data.pop("suspended_from", None)
+    for key in ("suspended_from", "suspended_at", "suspend_reason"):
+        data.pop(key, None)
     new = case.with_(stage="withdrawn", stage_since=now, step_due_at=None, closed_at=now, data=data)
     return new, {"reason": reason}
 

@@ -66,3 +66,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     sys.stdout.write(f"{out}: {args.kind} of {args.reg_no.strip().upper()}, print No {entry.details.get('copy')}, "
                      f"{len(pdf)} bytes\n")
     return 0
+
+
+# issue 5: the PSC / akimat registry registers itself as ``kense print registry`` (light module, no reportlab)
+from . import registry_cli  # noqa: E402,F401

@@ -19,8 +19,14 @@ NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs",
 BUSY_TIMEOUT_MS = 15000
 
 
-def translate(exc: sqlite3.Error) -> StoreError:
+# A damaged file can also make sqlite3 hand back bytes that are not UTF-8 (in a message or a cell).
+FAILURES = (sqlite3.Error, UnicodeDecodeError)
+
+
+def translate(exc: Exception) -> StoreError:
     """sqlite3 errors become calm, known store errors; the sqlite3 type never leaves the store."""
+    if isinstance(exc, UnicodeDecodeError):
+        return DatabaseCorrupt(detail=f"undecodable text ({exc.reason})")
     text = str(exc)
     code = getattr(exc, "sqlite_errorname", "")
     if code.startswith("SQLITE_BUSY") or code.startswith("SQLITE_LOCKED") or "locked" in text:
@@ -56,14 +62,23 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise translate(exc) from None
+    try:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys=ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.Error as exc:
+        # one statement, so one snapshot: a register being created by another process is never half-seen
+        version, objects = conn.execute("SELECT (SELECT user_version FROM pragma_user_version),"
+                                        " (SELECT count(*) FROM sqlite_master)").fetchone()
+    except FAILURES as exc:
+        conn.close()
         raise translate(exc) from None
     if version > LATEST:
         conn.close()
         raise DatabaseTooNew(found=version, known=LATEST)
+    if version == 0 and objects:  # another program's database: refuse it before writing anything to it
+        conn.close()
+        raise DatabaseCorrupt(detail=f"{path.name}: schema 0 with {objects} foreign objects, not a Kense register")
     try:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
@@ -77,7 +92,7 @@ def connect(path: Path, create: bool) -> sqlite3.Connection:
 def quick_check(conn: sqlite3.Connection) -> None:
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.Error as exc:
+    except FAILURES as exc:
         raise translate(exc) from None
     if rows != ["ok"]:
         raise DatabaseCorrupt(detail="; ".join(rows[:3]))

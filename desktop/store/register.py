@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..core import reference, workflow
+from ..core import channels, reference, workflow
 from ..core.calendar import OfficeCalendar
 from ..core.catalogue import ROLES, Catalogue, Service, catalogue_from_dict, load_catalogue
 from ..core.errors import DomainError, NotFound, PermissionDenied, ValidationError
@@ -33,7 +33,7 @@ _CASE_COLUMNS = ("id, reg_no, service, channel, catalogue_version, stage, decisi
                  " address, phone, registered_at, registered_by, executor_id, due_at, step_due_at, stage_since,"
                  " closed_at, data")
 _SUMMARY_COLUMNS = ("id, reg_no, service, channel, stage, decision, iin, surname, name, patronymic,"
-                    " registered_at, due_at, step_due_at, executor_id, closed_at")
+                    " registered_at, due_at, step_due_at, executor_id, closed_at, package")
 
 
 def now_local() -> dt.datetime:
@@ -53,7 +53,9 @@ def name_key(surname: str, name: str, patronymic: str = "") -> str:
     return " ".join(p for p in (surname, name, patronymic) if p).casefold()
 
 
-def hash_password(password: str, iterations: int = PBKDF2_ITERATIONS) -> str:
+def hash_password(password: str, iterations: int | None = None) -> str:
+    """A salted PBKDF2-SHA256 hash; the iteration count is stored with it, so it can be raised later."""
+    iterations = iterations or PBKDF2_ITERATIONS
     salt = secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha256", password.encode("utf-8"), salt, iterations)
     return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
@@ -86,6 +88,7 @@ class CaseSummary:
     step_due_at: dt.datetime | None
     executor_id: int | None
     closed_at: dt.datetime | None
+    package: str | None = None  # where a PSC / akimat package is (desktop/core/packages.py); None at the counter
 
     def overdue(self, now: dt.datetime) -> bool:
         return self.stage in OPEN_STAGES and now > self.due_at
@@ -95,7 +98,7 @@ class CaseSummary:
                 "decision": self.decision, "iin": self.iin, "applicant": self.applicant,
                 "registered_at": _ts(self.registered_at), "due_at": _ts(self.due_at),
                 "step_due_at": _ts(self.step_due_at), "executor_id": self.executor_id,
-                "closed_at": _ts(self.closed_at), "overdue": self.overdue(now)}
+                "closed_at": _ts(self.closed_at), "overdue": self.overdue(now), "package": self.package}
 
 
 @dataclass(frozen=True)
@@ -133,10 +136,10 @@ class Filters:
 
 def _summary(row: Sequence[Any]) -> CaseSummary:
     (cid, reg_no, service, channel, stage, decision, iin, surname, name, patronymic, registered_at, due_at,
-     step_due_at, executor_id, closed_at) = row
+     step_due_at, executor_id, closed_at, package) = row
     return CaseSummary(cid, reg_no, service, channel, stage, decision, iin,
                        " ".join(p for p in (surname, name, patronymic) if p), _dt(registered_at), _dt(due_at),
-                       _dt(step_due_at), executor_id, _dt(closed_at))
+                       _dt(step_due_at), executor_id, _dt(closed_at), package)
 
 
 def _case(row: Sequence[Any]) -> Case:
@@ -189,6 +192,9 @@ class Register:
             catalogue = catalogue or load_catalogue()
             reg = cls(path, conn, catalogue, warnings)
             reg._remember_catalogue()
+        except db.FAILURES as exc:  # a damaged file found after the checks (e.g. open with check=False)
+            conn.close()
+            raise db.translate(exc) from None
         except BaseException:
             conn.close()
             raise
@@ -216,13 +222,13 @@ class Register:
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self._conn.execute(sql, params).fetchone()
-        except sqlite3.Error as exc:
+        except db.FAILURES as exc:
             raise db.translate(exc) from None
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
             return self._conn.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
+        except db.FAILURES as exc:
             raise db.translate(exc) from None
 
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -301,7 +307,7 @@ class Register:
     def set_calendar_override(self, actor: User, day: dt.date, kind: str | None, note: str = "",
                               now: dt.datetime | None = None) -> None:
         """Mark a local day off or working day (kind None removes the override). Admin only."""
-        workflow.check_role(actor, ("admin",), "calendar")
+        workflow.check_role(self._current(self._conn, actor), ("admin",), "calendar")
         if kind not in (None, "holiday", "workday"):
             raise ValidationError("bad_value", field="kind", label="kind", detail=str(kind))
         now = now or now_local()
@@ -327,6 +333,7 @@ class Register:
                 raise ValidationError("unknown_role", field="roles", role=role)
         if not username.strip() or not full_name.strip():
             raise ValidationError("required", field="username", label="username")
+        channels.check_binding(roles, psc_branch, akimat_id)  # PSC roles need a branch, the akim an akimat
         if len(password or "") < MIN_PASSWORD:
             raise ValidationError("weak_password", field="password", n=MIN_PASSWORD)
         if conn.execute("SELECT 1 FROM users WHERE username=?", (username,)).fetchone():
@@ -340,7 +347,7 @@ class Register:
     def create_user(self, actor: User, username: str, full_name: str, roles: Iterable[str], password: str,
                     phone: str = "", *, psc_branch: int | None = None, akimat_id: int | None = None,
                     now: dt.datetime | None = None) -> User:
-        workflow.check_role(actor, ("admin",), "users")
+        workflow.check_role(self._current(self._conn, actor), ("admin",), "users")
         now = now or now_local()
         roles = list(roles)
         with db.write_transaction(self._conn) as conn:
@@ -352,11 +359,18 @@ class Register:
 
     def update_user(self, actor: User, user_id: int, *, roles: Iterable[str] | None = None,
                     active: bool | None = None, full_name: str | None = None, phone: str | None = None,
-                    password: str | None = None, now: dt.datetime | None = None) -> User:
-        workflow.check_role(actor, ("admin",), "users")
+                    password: str | None = None, psc_branch: int | None = None, akimat_id: int | None = None,
+                    now: dt.datetime | None = None) -> User:
+        workflow.check_role(self._current(self._conn, actor), ("admin",), "users")
         target = self.user(user_id)
         now = now or now_local()
         changes: dict[str, Any] = {}
+        if roles is not None or psc_branch is not None or akimat_id is not None:  # a PSC role needs its branch
+            roles = list(roles) if roles is not None else None
+            channels.check_binding(target.roles if roles is None else roles,
+                                   target.psc_branch if psc_branch is None else psc_branch,
+                                   target.akimat_id if akimat_id is None else akimat_id)
+            changes.update({k: v for k, v in (("psc_branch", psc_branch), ("akimat_id", akimat_id)) if v is not None})
         if roles is not None:
             roles = list(dict.fromkeys(roles))
             for role in roles:
@@ -391,6 +405,17 @@ class Register:
         row = self._one(f"SELECT {_USER_COLUMNS} FROM users WHERE {column}=?", (key,))
         if row is None:
             raise NotFound("user_not_found", key=key)
+        return _user(row)
+
+    def _current(self, conn: sqlite3.Connection, actor: User) -> User:
+        """The actor as the register knows them now. Roles and ``active`` come from the file, never from the
+        caller's object, so a deactivated account or a removed role is refused at once (a stale session)."""
+        try:
+            row = conn.execute(f"SELECT {_USER_COLUMNS} FROM users WHERE id=?", (getattr(actor, "id", None),)).fetchone()
+        except db.FAILURES as exc:
+            raise db.translate(exc) from None
+        if row is None or row[1] != getattr(actor, "username", None):
+            raise PermissionDenied("user_not_found", key=getattr(actor, "username", actor))
         return _user(row)
 
     def users(self, role: str | None = None, active_only: bool = False) -> list[User]:
@@ -433,10 +458,11 @@ class Register:
             raise ValidationError("unknown_service", field="service", code=service)
         now = (now or now_local()).replace(microsecond=0)
         # validate before taking the write lock, so bad input never waits for (or burns) a number
-        workflow.register(service=svc, actor=actor, applicant=applicant, fields=fields, documents=documents,
-                          reg_no="K0", catalogue_version=self._catalogue.version, now=now,
+        workflow.register(service=svc, actor=self._current(self._conn, actor), applicant=applicant, fields=fields,
+                          documents=documents, reg_no="K0", catalogue_version=self._catalogue.version, now=now,
                           calendar=self.calendar(), channel=channel, channel_ref=channel_ref)
         with db.write_transaction(self._conn) as conn:
+            actor = self._current(conn, actor)
             reg_no = self._next_reg_no(conn, now.year)
             case, event = workflow.register(
                 service=svc, actor=actor, applicant=applicant, fields=fields, documents=documents, reg_no=reg_no,
@@ -470,12 +496,15 @@ class Register:
                 **params: Any) -> Case:
         """Apply one workflow action to a case in one transaction (role, stage and input checked by the core)."""
         now = (now or now_local()).replace(microsecond=0)
-        if action == "resolve" and "executor" in params and not isinstance(params["executor"], User):
-            try:
-                params["executor"] = self.user(params["executor"])
+        if action == "resolve" and params.get("executor") is not None:
+            named = params["executor"]
+            try:  # a User object may be stale: use the account as it is now
+                params["executor"] = self.user(named.id if isinstance(named, User) else named)
             except NotFound:
-                raise ValidationError("not_executor", field="executor", user=params["executor"]) from None
+                raise ValidationError("not_executor", field="executor",
+                                      user=getattr(named, "username", named)) from None
         with db.write_transaction(self._conn) as conn:
+            actor = self._current(conn, actor)
             case = self._case_for_update(conn, key)
             service = self.service_of(case)
             new, event = workflow.perform(case, service=service, actor=actor, action=action, now=now,
@@ -579,13 +608,13 @@ class Register:
             params.append(_ts(f.overdue_at))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def find_ids(self, filters: Filters = Filters(), limit: int | None = None) -> list[int]:
+    def find_ids(self, filters: Filters = Filters(), limit: int | None = None, offset: int = 0) -> list[int]:
         """Ids of matching cases, newest first (lists keep ids and fetch rows on demand)."""
         where, params = self._where(filters)
         sql = f"SELECT id FROM cases{where} ORDER BY id DESC"
         if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
         return [r[0] for r in self._all(sql, params)]
 
     def find(self, filters: Filters = Filters(), limit: int = 100) -> list[CaseSummary]:
@@ -609,8 +638,9 @@ class Register:
         elif queue == "signature":
             sql, params = "SELECT id FROM cases WHERE stage='awaiting_signature' ORDER BY step_due_at, id", []
         elif queue == "executor":
+            # a signed PSC / akimat result goes back on the clerk's return registry, not by the executor
             sql = ("SELECT id FROM cases WHERE executor_id=? AND stage IN ('with_executor','signed','suspended')"
-                   " ORDER BY step_due_at, id")
+                   " AND NOT (stage = 'signed' AND package IS NOT NULL) ORDER BY step_due_at, id")
             params = [executor_id]
         else:
             raise ValueError(f"unknown queue {queue!r}")
@@ -676,7 +706,7 @@ class Register:
         integrity = "ok" if rows == ["ok"] else "; ".join(rows[:5])
         try:
             chain = audit.verify_chain(self._conn)
-        except sqlite3.Error as exc:
+        except db.FAILURES as exc:
             raise db.translate(exc) from None
         return VerifyReport(integrity == "ok" and chain.ok, integrity, chain.events, chain.first_broken,
                             chain.problem)
@@ -710,6 +740,14 @@ class Register:
                 extra.unlink()
         os.replace(tmp, dest)
         return report
+
+    # ------------------------------------------------------------ PSC / akimat packages and registries
+
+    @property
+    def packages(self) -> Any:
+        """The registry desk of issue 5 (desktop/store/psc.py: registries, scans, hand-over)."""
+        from .psc import PackageDesk
+        return PackageDesk(self)
 
     # ------------------------------------------------------------ bulk load (demo), raw access for benchmarks
 
