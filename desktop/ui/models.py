@@ -24,10 +24,6 @@ OVERDUE = QColor("#f8d7da")
 DUE_TODAY = QColor("#fff3cd")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CaseTableModel", text)
-
-
 @dataclass(frozen=True)
 class Column:
     key: str
@@ -36,16 +32,17 @@ class Column:
 
 def _columns() -> dict[str, Column]:
     return {
-        "reg_no": Column("reg_no", lambda: tr("Reg. No")),
-        "service": Column("service", lambda: tr("Service")),
-        "applicant": Column("applicant", lambda: tr("Applicant")),
-        "iin": Column("iin", lambda: tr("IIN")),
-        "stage": Column("stage", lambda: tr("Stage")),
-        "decision": Column("decision", lambda: tr("Decision")),
-        "registered_at": Column("registered_at", lambda: tr("Registered")),
-        "step_due_at": Column("step_due_at", lambda: tr("Step due")),
-        "due_at": Column("due_at", lambda: tr("Due")),
-        "executor": Column("executor", lambda: tr("Executor")),
+        "reg_no": Column("reg_no", lambda: QCoreApplication.translate("CaseTableModel", "Reg. No")),
+        "service": Column("service", lambda: QCoreApplication.translate("CaseTableModel", "Service")),
+        "applicant": Column("applicant", lambda: QCoreApplication.translate("CaseTableModel", "Applicant")),
+        "iin": Column("iin", lambda: QCoreApplication.translate("CaseTableModel", "IIN")),
+        "stage": Column("stage", lambda: QCoreApplication.translate("CaseTableModel", "Stage")),
+        "decision": Column("decision", lambda: QCoreApplication.translate("CaseTableModel", "Decision")),
+        "registered_at": Column("registered_at",
+                                lambda: QCoreApplication.translate("CaseTableModel", "Registered")),
+        "step_due_at": Column("step_due_at", lambda: QCoreApplication.translate("CaseTableModel", "Step due")),
+        "due_at": Column("due_at", lambda: QCoreApplication.translate("CaseTableModel", "Due")),
+        "executor": Column("executor", lambda: QCoreApplication.translate("CaseTableModel", "Executor")),
     }
 
 

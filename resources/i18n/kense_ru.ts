@@ -1,0 +1,1948 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+    <context>
+        <name>AdminTab</name>
+        <message>
+            <location filename="../../desktop/ui/admin_tab.py" line="+193" />
+            <source>File: %1
+Cases: %2</source>
+            <translation>Файл: %1
+Дел: %2</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+15" />
+            <source>Demo cases</source>
+            <translation>Демо-дела</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>Add %1 synthetic demo cases to this register? They cannot be removed later.</source>
+            <translation>Добавить в этот реестр %1 синтетических демо-дел? Удалить их потом будет нельзя.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Loading demo cases…</source>
+            <translation>Загрузка демо-дел…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 demo cases added.</source>
+            <translation>Добавлено демо-дел: %1.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/admin_tab.ui" line="+10" />
+            <source>&amp;Users and roles</source>
+            <translation>&amp;Пользователи и роли</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>&amp;New user…</source>
+            <translation>&amp;Новый пользователь…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Edit name and roles…</source>
+            <translation>&amp;Изменить имя и роли…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Deactivate</source>
+            <translation>Откл&amp;ючить</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Reset password…</source>
+            <translation>&amp;Сбросить пароль…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Office</source>
+            <translation>&amp;Отдел</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>District department (read-only: fixed when the register was created)</source>
+            <translation>Районный отдел (только чтение: задан при создании реестра)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Number:</source>
+            <translation>Номер:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Name (Kazakh):</source>
+            <translation>Название (на казахском):</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Name (Russian):</source>
+            <translation>Название (на русском):</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Address:</source>
+            <translation>Адрес:</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Phone:</source>
+            <translation>Телефон:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>E-mail:</source>
+            <translation>Эл. почта:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Working hours:</source>
+            <translation>Часы работы:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Register file</source>
+            <translation>Файл реестра</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Synthetic demo &amp;cases:</source>
+            <translation>Синтетические демо-&amp;дела:</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Load demo cases</source>
+            <translation>&amp;Загрузить демо-дела</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>&amp;Calendar</source>
+            <translation>&amp;Календарь</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Public holidays and the government's day transfers are built in. Add here the local exceptions: an extra day off, or a Saturday worked.</source>
+            <translation>Праздничные дни и переносы выходных по постановлению Правительства уже учтены. Здесь добавьте местные исключения: дополнительный выходной или рабочую субботу.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>D&amp;ay:</source>
+            <translation>&amp;День:</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>N&amp;ote:</source>
+            <translation>Приме&amp;чание:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Add</source>
+            <translation>Д&amp;обавить</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Удалить</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Service c&amp;atalogue</source>
+            <translation>Катало&amp;г услуг</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Item</source>
+            <translation>Элемент</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarPage</name>
+        <message>
+            <location filename="../../desktop/ui/admin_tab.py" line="-163" />
+            <location line="+5" />
+            <source>Day off</source>
+            <translation>Выходной день</translation>
+        </message>
+        <message>
+            <location line="-4" />
+            <location line="+4" />
+            <source>Working day</source>
+            <translation>Рабочий день</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation>Примечание</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseCard</name>
+        <message>
+            <location filename="../../desktop/ui/casecard.py" line="+141" />
+            <source>Case %1</source>
+            <translation>Дело %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Stage: %1</source>
+            <translation>Стадия: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Due: %1</source>
+            <translation>Срок: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>overdue</source>
+            <translation>просрочено</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>due today</source>
+            <translation>срок сегодня</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location line="+27" />
+            <source>Stage</source>
+            <translation>Стадия</translation>
+        </message>
+        <message>
+            <location line="-27" />
+            <source>Entered</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Left</source>
+            <translation>Окончание</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Passed on by</source>
+            <translation>Передал</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On time?</source>
+            <translation>В срок?</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>late</source>
+            <translation>с опозданием</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>late, still open</source>
+            <translation>просрочено, ещё не завершено</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>on time</source>
+            <translation>в срок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>open, in time</source>
+            <translation>в работе, срок не истёк</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Time</source>
+            <translation>Время</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Actor</source>
+            <translation>Исполнил</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Action</source>
+            <translation>Действие</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Details</source>
+            <translation>Подробности</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <location line="+4" />
+            <source>Printing is not available in this installation.</source>
+            <translation>В этой установке печать недоступна.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No document fits this case at its current stage.</source>
+            <translation>На текущей стадии дела нет документов для печати.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print a document of this case</source>
+            <translation>Напечатать документ по делу</translation>
+        </message>
+        <message>
+            <location filename="../../forms/case_card.ui" line="+9" />
+            <source>Case card</source>
+            <translation>Карточка дела</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>&amp;Details</source>
+            <translation>&amp;Сведения</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value</source>
+            <translation>Значение</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Steps and deadlines</source>
+            <translation>&amp;Этапы и сроки</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;History</source>
+            <translation>&amp;История</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>&amp;Print</source>
+            <translation>&amp;Печать</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDetails</name>
+        <message>
+            <location filename="../../desktop/ui/casecard_details.py" line="+75" />
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>executor</source>
+            <translation>исполнитель</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>executor id</source>
+            <translation>id исполнителя</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>resolution</source>
+            <translation>резолюция</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>decision</source>
+            <translation>решение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>refusal reasons</source>
+            <translation>причины отказа</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>text</source>
+            <translation>текст</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>reason</source>
+            <translation>причина</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>delivery</source>
+            <translation>выдача</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>date</source>
+            <translation>дата</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>post number</source>
+            <translation>почтовый номер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>due</source>
+            <translation>срок</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>paused, seconds</source>
+            <translation>приостановлено, секунд</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>documents</source>
+            <translation>документы</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>result</source>
+            <translation>результат</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location line="+78" />
+            <source>IIN</source>
+            <translation>ИИН</translation>
+        </message>
+        <message>
+            <location line="-77" />
+            <source>service</source>
+            <translation>услуга</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>channel</source>
+            <translation>канал</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>warning</source>
+            <translation>предупреждение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>document</source>
+            <translation>документ</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>catalogue version</source>
+            <translation>версия каталога</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>another open case</source>
+            <translation>другое открытое дело</translation>
+        </message>
+        <message>
+            <location line="+59" />
+            <source>at the department</source>
+            <translation>в отделе</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>through the village akimat</source>
+            <translation>через аппарат акима сельского округа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>through a public service centre</source>
+            <translation>через центр обслуживания населения</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 d</source>
+            <translation>%1 дн.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Applicant</source>
+            <translation>Заявитель</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Surname</source>
+            <translation>Фамилия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Patronymic</source>
+            <translation>Отчество</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Birth date</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sex</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>male</source>
+            <translation>мужской</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>female</source>
+            <translation>женский</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Application</source>
+            <translation>Заявление</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registration number</source>
+            <translation>Регистрационный номер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Service</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Channel</source>
+            <translation>Канал</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registered</source>
+            <translation>Зарегистрировано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registered by</source>
+            <translation>Зарегистрировал</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stage</source>
+            <translation>Стадия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>In this stage since</source>
+            <translation>На этой стадии с</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Current step due</source>
+            <translation>Срок текущего этапа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due (whole service)</source>
+            <translation>Срок оказания услуги</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>Закрыто</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Catalogue version</source>
+            <translation>Версия каталога</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Documents presented</source>
+            <translation>Представленные документы</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>presented</source>
+            <translation>представлен</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>not presented</source>
+            <translation>не представлен</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Resolution and decision</source>
+            <translation>Резолюция и решение</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolution</source>
+            <translation>Резолюция</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resolved by</source>
+            <translation>Резолюцию наложил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Executor</source>
+            <translation>Исполнитель</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision</source>
+            <translation>Решение</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Refusal reasons</source>
+            <translation>Причины отказа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Draft text</source>
+            <translation>Текст проекта</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Returned for completion, times</source>
+            <translation>Возвращено на доработку, раз</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last return reason</source>
+            <translation>Причина последнего возврата</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signed by</source>
+            <translation>Подписал</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Signed</source>
+            <translation>Подписано</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Delivery, suspension, withdrawal</source>
+            <translation>Выдача, приостановление, отзыв</translation>
+        </message>
+        <message>
+            <location line="-128" />
+            <location line="+131" />
+            <source>handed over in person</source>
+            <translation>выдано лично</translation>
+        </message>
+        <message>
+            <location line="-131" />
+            <location line="+131" />
+            <source>posted</source>
+            <translation>отправлено почтой</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery</source>
+            <translation>Выдача</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery date</source>
+            <translation>Дата выдачи</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Post number</source>
+            <translation>Почтовый номер</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Suspended from stage</source>
+            <translation>Приостановлено на стадии</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Suspended</source>
+            <translation>Приостановлено</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Suspension reason</source>
+            <translation>Причина приостановления</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Time paused</source>
+            <translation>Время приостановления</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Withdrawal reason</source>
+            <translation>Причина отзыва</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Referral slip: work started</source>
+            <translation>Уведомление о направлении: приступил к работе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referral slip: order number</source>
+            <translation>Уведомление о направлении: номер приказа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referral slip: institution</source>
+            <translation>Уведомление о направлении: организация</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Referral slip: recorded</source>
+            <translation>Уведомление о направлении: зарегистрировано</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Other data</source>
+            <translation>Прочие данные</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Application details</source>
+            <translation>Сведения заявления</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <location filename="../../desktop/ui/models.py" line="+35" />
+            <source>Reg. No</source>
+            <translation>Рег. №</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Service</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applicant</source>
+            <translation>Заявитель</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>IIN</source>
+            <translation>ИИН</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Стадия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decision</source>
+            <translation>Решение</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Registered</source>
+            <translation>Зарегистрировано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Step due</source>
+            <translation>Срок этапа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Executor</source>
+            <translation>Исполнитель</translation>
+        </message>
+    </context>
+    <context>
+        <name>Casework</name>
+        <message>
+            <location filename="../../desktop/ui/casework.py" line="+168" />
+            <source>IIN %1</source>
+            <translation>ИИН %1</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Service</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Applicant</source>
+            <translation>Заявитель</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Стадия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Registered</source>
+            <translation>Зарегистрировано</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Step due</source>
+            <translation>Срок этапа</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Documents</source>
+            <translation>Документы</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Resolution</source>
+            <translation>Резолюция</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Executor</source>
+            <translation>Исполнитель</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Returned by the head</source>
+            <translation>Возвращено руководителем</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Suspended</source>
+            <translation>Приостановлено</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Decision</source>
+            <translation>Решение</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refusal reasons</source>
+            <translation>Причины отказа</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Text</source>
+            <translation>Текст</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Returned before</source>
+            <translation>Ранее возвращалось</translation>
+        </message>
+    </context>
+    <context>
+        <name>CataloguePage</name>
+        <message>
+            <location filename="../../desktop/ui/admin_tab.py" line="+53" />
+            <source>%1 min</source>
+            <translation>%1 мин</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 h</source>
+            <translation>%1 ч</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 calendar days</source>
+            <translation>%1 календ. дн.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 working days</source>
+            <translation>%1 раб. дн.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 — version %2. Read-only: the catalogue is edited in data/catalogue.toml.</source>
+            <translation>%1 — версия %2. Только чтение: каталог правится в файле data/catalogue.toml.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Deadline</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Head may return a draft</source>
+            <translation>Руководитель может вернуть проект</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Steps</source>
+            <translation>Этапы</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Documents</source>
+            <translation>Документы</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refusal reasons</source>
+            <translation>Причины отказа</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Fields</source>
+            <translation>Поля</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>intake</source>
+            <translation>приём</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>result</source>
+            <translation>результат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>required</source>
+            <translation>обязательное</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>optional</source>
+            <translation>необязательное</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClerkTab</name>
+        <message>
+            <location filename="../../desktop/ui/clerk_tab.py" line="+91" />
+            <source>Only a clerk registers applications.</source>
+            <translation>Заявления регистрирует только сотрудник канцелярии.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Register</source>
+            <translation>Реестр</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Clear</source>
+            <translation>Очистить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print receipt</source>
+            <translation>Печать расписки</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+41" />
+            <source>Today's intakes: %n</source>
+            <translation>
+                <numerusform>Сегодня принято: %n</numerusform>
+                <numerusform>Сегодня принято: %n</numerusform>
+                <numerusform>Сегодня принято: %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>%1
+Result due if registered now: %2</source>
+            <translation>%1
+Если зарегистрировать сейчас, срок результата: %2</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>male</source>
+            <translation>мужской</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>female</source>
+            <translation>женский</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>born %1, %2</source>
+            <translation>дата рождения %1, %2</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Known applicant: %1</source>
+            <translation>Заявитель уже известен: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Earlier cases (%n):</source>
+            <translation>
+                <numerusform>Прежние дела (%n):</numerusform>
+                <numerusform>Прежние дела (%n):</numerusform>
+                <numerusform>Прежние дела (%n):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>%1 · %2
+result due %3</source>
+            <translation>%1 · %2
+срок результата %3</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Printing is not available yet.</source>
+            <translation>Печать пока недоступна.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Register an application to print its receipt.</source>
+            <translation>Зарегистрируйте заявление, чтобы напечатать расписку.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/clerk_tab.ui" line="+21" />
+            <source>New application</source>
+            <translation>Новое заявление</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Ser&amp;vice:</source>
+            <translation>&amp;Услуга:</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>&amp;IIN:</source>
+            <translation>&amp;ИИН:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>12 digits</source>
+            <translation>12 цифр</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Use &amp;earlier data</source>
+            <translation>&amp;Взять прежние данные</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>&amp;Surname:</source>
+            <translation>&amp;Фамилия:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Name:</source>
+            <translation>Им&amp;я:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Patronymic:</source>
+            <translation>&amp;Отчество:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Address:</source>
+            <translation>&amp;Адрес:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>P&amp;hone:</source>
+            <translation>&amp;Телефон:</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Documents presented</source>
+            <translation>Представленные документы</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>&amp;Register (Enter)</source>
+            <translation>&amp;Зарегистрировать (Enter)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>C&amp;lear (Esc)</source>
+            <translation>О&amp;чистить (Esc)</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>&amp;Open case (scan or type No):</source>
+            <translation>Открыть &amp;дело (сканер или № вручную):</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Registered</source>
+            <translation>Зарегистрировано</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Registration number</source>
+            <translation>Регистрационный номер</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Prin&amp;t receipt (F9)</source>
+            <translation>&amp;Печать расписки (F9)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Today's intakes</source>
+            <translation>Принятые сегодня</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExecutorTab</name>
+        <message>
+            <location filename="../../desktop/ui/executor_tab.py" line="+175" />
+            <source>My &amp;cases (%1)</source>
+            <translation>&amp;Мои дела (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S4 s&amp;lips awaited (%1)</source>
+            <translation>Ожидаемые &amp;уведомления S4 (%1)</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Nothing to do: the list is empty or no case is chosen.</source>
+            <translation>Делать нечего: список пуст или дело не выбрано.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>This case needs nothing from you now.</source>
+            <translation>По этому делу от вас сейчас ничего не требуется.</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Suspended: %1</source>
+            <translation>Приостановлено: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>by post</source>
+            <translation>почтой</translation>
+        </message>
+        <message>
+            <location line="+95" />
+            <source>Printing is not available yet.</source>
+            <translation>Печать пока недоступна.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The result can be printed once the head has signed it.</source>
+            <translation>Результат можно напечатать после подписи руководителя.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/executor_tab.ui" line="+16" />
+            <source>My &amp;cases</source>
+            <translation>&amp;Мои дела</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>S4 s&amp;lips awaited</source>
+            <translation>Ожидаемые &amp;уведомления S4</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Decision</source>
+            <translation>Решение</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Approve</source>
+            <translation>&amp;Одобрить</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Re&amp;fuse</source>
+            <translation>О&amp;тказать</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Refusal reasons (space ticks a reason):</source>
+            <translation>Причины отказа (пробел отмечает причину):</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>E&amp;xplanation / text of the reply:</source>
+            <translation>&amp;Пояснение / текст ответа:</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>&amp;Send to the head</source>
+            <translation>П&amp;ередать руководителю</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Suspension reaso&amp;n:</source>
+            <translation>Прич&amp;ина приостановления:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Sus&amp;pend</source>
+            <translation>Прио&amp;становить</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>&amp;Resume work</source>
+            <translation>&amp;Возобновить</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Hand the signed result over</source>
+            <translation>Выдача подписанного результата</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>In p&amp;erson</source>
+            <translation>&amp;Лично</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>By p&amp;ost</source>
+            <translation>По&amp;чтой</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>&amp;Date:</source>
+            <translation>&amp;Дата:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Post receipt &amp;number:</source>
+            <translation>&amp;Номер почтовой квитанции:</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;Hand over</source>
+            <translation>В&amp;ыдать</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The returned ЖОЛДАМА slip</source>
+            <translation>Возвращённое уведомление к ЖОЛДАМА</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Started on:</source>
+            <translation>Приступил к &amp;работе:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>O&amp;rder No:</source>
+            <translation>№ при&amp;каза:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Institution:</source>
+            <translation>Ор&amp;ганизация:</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Record sli&amp;p</source>
+            <translation>&amp;Зарегистрировать уведомление</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Print res&amp;ult</source>
+            <translation>Печ&amp;ать результата</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldEditor</name>
+        <message>
+            <location filename="../../desktop/ui/intake_fields.py" line="+190" />
+            <source>— choose —</source>
+            <translation>— выберите —</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>dd.mm.yyyy</source>
+            <translation>дд.мм.гггг</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeadTab</name>
+        <message>
+            <location filename="../../desktop/ui/head_tab.py" line="+110" />
+            <source>Assign</source>
+            <translation>Назначить</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Awaiting &amp;resolution (%1)</source>
+            <translation>Ожидают &amp;резолюции (%1)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Awaiting &amp;signature (%1)</source>
+            <translation>Ожидают &amp;подписи (%1)</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Only the head puts a resolution.</source>
+            <translation>Резолюцию накладывает только руководитель.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%1 — %n open case(s)</source>
+            <translation>
+                <numerusform>%1 — %n открытое дело</numerusform>
+                <numerusform>%1 — %n открытых дела</numerusform>
+                <numerusform>%1 — %n открытых дел</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Choose the executor.</source>
+            <translation>Выберите исполнителя.</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Only the head returns a draft.</source>
+            <translation>Проект возвращает только руководитель.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <location line="+17" />
+            <source>Overdue</source>
+            <translation>Просрочено</translation>
+        </message>
+        <message>
+            <location line="-16" />
+            <location line="+16" />
+            <source>Due today</source>
+            <translation>Срок сегодня</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <location line="+15" />
+            <source>On time</source>
+            <translation>В срок</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Service</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not assigned yet</source>
+            <translation>Ещё не назначено</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Executor</source>
+            <translation>Исполнитель</translation>
+        </message>
+        <message>
+            <location filename="../../forms/head_tab.ui" line="+41" />
+            <source>Awaiting &amp;resolution</source>
+            <translation>Ожидают &amp;резолюции</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Resolutio&amp;n:</source>
+            <translation>Резо&amp;люция:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>e.g. To examine and prepare the reply</source>
+            <translation>напр.: Рассмотреть и подготовить ответ</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>&amp;Executor:</source>
+            <translation>&amp;Исполнитель:</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>&amp;Assign (Ctrl+Enter)</source>
+            <translation>&amp;Назначить (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Awaiting &amp;signature</source>
+            <translation>Ожидают &amp;подписи</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Draft</source>
+            <translation>Проект</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Si&amp;gn</source>
+            <translation>По&amp;дписать</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Return reas&amp;on:</source>
+            <translation>Причина &amp;возврата:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Re&amp;turn for completion</source>
+            <translation>Верн&amp;уть на доработку</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>&amp;Deadlines</source>
+            <translation>&amp;Сроки</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Open cases by service</source>
+            <translation>Открытые дела по услугам</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Open cases by executor</source>
+            <translation>Открытые дела по исполнителям</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../forms/login.ui" line="+9" />
+            <source>Kense — log in</source>
+            <translation>Kense — вход</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;User:</source>
+            <translation>&amp;Пользователь:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Password:</source>
+            <translation>П&amp;ароль:</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop/ui/mainwindow.py" line="+116" />
+            <source>This part of Kense is not installed yet.</source>
+            <translation>Эта часть Kense ещё не установлена.</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Clerk</source>
+            <translation>Канцелярия</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Head</source>
+            <translation>Руководитель</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Executor</source>
+            <translation>Исполнитель</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Register</source>
+            <translation>Реестр</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Admin</source>
+            <translation>Администратор</translation>
+        </message>
+        <message>
+            <location line="+54" />
+            <source>%1 (%2) — %3</source>
+            <translation>%1 (%2) — %3</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Kense — %1</source>
+            <translation>Kense — %1</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Back up the register</source>
+            <translation>Резервная копия реестра</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kense register (*.sqlite3)</source>
+            <translation>Реестр Kense (*.sqlite3)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Backing up the register…</source>
+            <translation>Создание резервной копии…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Backup</source>
+            <translation>Резервная копия</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The copy is saved and verified (%1 audit events).</source>
+            <translation>Копия сохранена и проверена (записей аудита: %1).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Checking the register file…</source>
+            <translation>Проверка файла реестра…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The register file is damaged</source>
+            <translation>Файл реестра повреждён</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stop work and restore the register from the latest backup.</source>
+            <translation>Прекратите работу и восстановите реестр из последней резервной копии.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Log file</source>
+            <translation>Файл журнала</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kense writes its log to:
+%1</source>
+            <translation>Kense пишет журнал в файл:
+%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>About Kense</source>
+            <translation>О программе Kense</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kense %1 — case register of a district department of employment and social programmes (Almaty oblast regulation No 349).
+
+%2</source>
+            <translation>Kense %1 — реестр дел районного отдела занятости и социальных программ (регламент Алматинской области № 349).
+
+%2</translation>
+        </message>
+        <message>
+            <location filename="../../forms/main_window.ui" line="+26" />
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Language</source>
+            <translation>&amp;Язык</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>&amp;Back up the register…</source>
+            <translation>&amp;Резервная копия реестра…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy the register to a file and check the copy</source>
+            <translation>Скопировать реестр в файл и проверить копию</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Log &amp;out</source>
+            <translation>&amp;Выйти из учётной записи</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Закрыть программу</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>&amp;Log file…</source>
+            <translation>&amp;Файл журнала…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;About Kense</source>
+            <translation>&amp;О программе Kense</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <location filename="../../desktop/ui/admin_users.py" line="+120" />
+            <source>The two passwords differ.</source>
+            <translation>Пароли не совпадают.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/password_dialog.ui" line="+9" />
+            <source>Reset password</source>
+            <translation>Сброс пароля</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>New &amp;password:</source>
+            <translation>Новый &amp;пароль:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>&amp;Repeat:</source>
+            <translation>П&amp;овтор:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonRow</name>
+        <message>
+            <location filename="../../desktop/ui/intake_fields.py" line="-153" />
+            <source>Full name</source>
+            <translation>ФИО</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>IIN</source>
+            <translation>ИИН</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Relation</source>
+            <translation>Родство</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Remove this person</source>
+            <translation>Удалить этого человека</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonsEditor</name>
+        <message>
+            <location line="+38" />
+            <source>A&amp;dd person</source>
+            <translation>&amp;Добавить человека</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewDialog</name>
+        <message>
+            <location filename="../../desktop/ui/printing.py" line="+114" />
+            <source>Print preview</source>
+            <translation>Предварительный просмотр</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>&amp;Print…</source>
+            <translation>&amp;Печать…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Save PDF…</source>
+            <translation>&amp;Сохранить PDF…</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>Save PDF</source>
+            <translation>Сохранить PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterTab</name>
+        <message>
+            <location filename="../../desktop/ui/register_tab.py" line="+77" />
+            <source>All services</source>
+            <translation>Все услуги</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>All stages</source>
+            <translation>Все стадии</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>The period ends before it starts.</source>
+            <translation>Конец периода раньше начала.</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Nothing found</source>
+            <translation>Ничего не найдено</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>First %1 cases shown; scroll for more</source>
+            <translation>Показаны первые %1 дел; прокрутите, чтобы увидеть остальные</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cases found: %1</source>
+            <translation>Найдено дел: %1</translation>
+        </message>
+        <message>
+            <location filename="../../forms/register_tab.ui" line="+8" />
+            <source>Search the register</source>
+            <translation>Поиск по реестру</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Reg. &amp;No:</source>
+            <translation>&amp;Рег. №:</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>&amp;IIN:</source>
+            <translation>&amp;ИИН:</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>N&amp;ame:</source>
+            <translation>&amp;ФИО:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Surname first, any beginning</source>
+            <translation>Сначала фамилия, можно начало</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Service:</source>
+            <translation>&amp;Услуга:</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>S&amp;tage:</source>
+            <translation>&amp;Стадия:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Registered from:</source>
+            <translation>&amp;Зарегистрировано с:</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>t&amp;o:</source>
+            <translation>&amp;по:</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Search</source>
+            <translation>&amp;Найти</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Clear</source>
+            <translation>&amp;Очистить</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>Double-click a case or press Enter to open its card. Red: overdue; yellow: due today.</source>
+            <translation>Чтобы открыть карточку дела, щёлкните дважды или нажмите Enter. Красный: просрочено; жёлтый: срок сегодня.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <location filename="../../desktop/ui/crash.py" line="+31" />
+            <source>Kense — unexpected error</source>
+            <translation>Kense — непредвиденная ошибка</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Something went wrong inside Kense. Your data is safe: every saved action is in the register. Please send this report to your administrator.</source>
+            <translation>В Kense произошла ошибка. Ваши данные в безопасности: каждое сохранённое действие есть в реестре. Отправьте этот отчёт администратору.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Log file: %1</source>
+            <translation>Файл журнала: %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Copy report</source>
+            <translation>&amp;Копировать отчёт</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../../desktop/ui/admin_users.py" line="-51" />
+            <source>New user</source>
+            <translation>Новый пользователь</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User %1</source>
+            <translation>Пользователь %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Choose at least one role.</source>
+            <translation>Выберите хотя бы одну роль.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/user_dialog.ui" line="+9" />
+            <source>User</source>
+            <translation>Пользователь</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Login:</source>
+            <translation>&amp;Логин:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Full name:</source>
+            <translation>&amp;ФИО:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>P&amp;hone:</source>
+            <translation>&amp;Телефон:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Password:</source>
+            <translation>П&amp;ароль:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Roles</source>
+            <translation>Роли</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../../desktop/ui/admin_users.py" line="+79" />
+            <source>Login</source>
+            <translation>Логин</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Full name</source>
+            <translation>ФИО</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Roles</source>
+            <translation>Роли</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>active</source>
+            <translation>активен</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>deactivated</source>
+            <translation>отключён</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>&amp;Activate</source>
+            <translation>&amp;Включить</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Deactivate</source>
+            <translation>Откл&amp;ючить</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <location line="+3" />
+            <source>Users</source>
+            <translation>Пользователи</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>You cannot deactivate your own account.</source>
+            <translation>Нельзя отключить собственную учётную запись.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Deactivate %1? The user will no longer be able to log in.</source>
+            <translation>Отключить %1? Пользователь больше не сможет войти.</translation>
+        </message>
+    </context>
+</TS>
