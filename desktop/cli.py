@@ -208,8 +208,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     """Bare ``kense``: the GUI on the user's register (a demo office when it is new)."""
     try:
         from .ui.app import run
-    except ImportError as exc:  # the GUI is not built yet: show what the register holds
-        from .store import Register
+    except ImportError as exc:  # Qt cannot load here (missing system libraries): show what the register holds
         from .store.demo import ensure_demo_register
         reg = ensure_demo_register(_db(args))
         with reg:

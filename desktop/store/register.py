@@ -22,7 +22,7 @@ from ..core import channels, reference, workflow
 from ..core.calendar import OfficeCalendar
 from ..core.catalogue import ROLES, Catalogue, Service, catalogue_from_dict, load_catalogue
 from ..core.errors import DomainError, NotFound, PermissionDenied, ValidationError
-from ..core.model import OPEN_STAGES, Applicant, Case, Event, User
+from ..core.model import OPEN_STAGES, Applicant, Case, User
 from . import audit, db
 from .errors import NotInitialised, StoreError
 from .schema import OPEN_STAGES_SQL
@@ -469,7 +469,7 @@ class Register:
                 catalogue_version=self._catalogue.version, now=now, calendar=self.calendar(), channel=channel,
                 channel_ref=channel_ref)
             others = [r[0] for r in conn.execute(
-                f"SELECT reg_no FROM cases WHERE iin=? AND service=? AND stage NOT IN ('delivered','withdrawn')",
+                "SELECT reg_no FROM cases WHERE iin=? AND service=? AND stage NOT IN ('delivered','withdrawn')",
                 (case.applicant.iin, svc.code))]
             details = dict(event.details, step_due_at=_ts(case.step_due_at), due_at=_ts(case.due_at))
             if others:

@@ -8,15 +8,12 @@ the other translator; Qt then sends every widget a LanguageChange event, so the 
 """
 from __future__ import annotations
 
-import copy
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import PySide6
@@ -72,59 +69,6 @@ def _fresh(qm: Path, ts: Path) -> bool:
     return qm.is_file() and qm.stat().st_size > 0 and (not ts.is_file() or qm.stat().st_mtime >= ts.stat().st_mtime)
 
 
-_HELPER = re.compile(r'QCoreApplication\.translate\(\s*"([^"]+)"\s*,\s*[A-Za-z_]\w*\s*[,)]')
-
-
-def _module_text(base: Path, filename: str) -> str:
-    """The source a .ts location points at: beside the checkout's .ts, or inside the installed package."""
-    parts = Path(filename).parts
-    candidates = [base / filename]
-    if "desktop" in parts:
-        candidates.append(Path(__file__).resolve().parents[2].joinpath(*parts[parts.index("desktop"):]))
-    for path in candidates:
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
-            continue
-    return ""
-
-
-def rehome_empty_context(ts_text: str, base: Path) -> str:
-    """File the messages lupdate left without a context under the context their module really uses.
-
-    lupdate understands ``self.tr("…")`` and ``QCoreApplication.translate("Ctx", "…")``, but a module-level helper
-    ``def tr(text): return QCoreApplication.translate("Ctx", text)`` makes it file the helper's strings under an
-    empty context, which no run-time lookup asks for. The helper's context is read from the module named by the
-    message's location, and the message is copied there before compiling; the .ts source is left as lupdate wrote
-    it, so Qt Linguist and lupdate keep working on it.
-    """
-    root = ET.fromstring(ts_text)
-    contexts = {(c.findtext("name") or ""): c for c in root.iter("context")}
-    empty = contexts.get("")
-    if empty is None:
-        return ts_text
-    helpers: dict[str, str | None] = {}
-    filename = None
-    for message in empty.findall("message"):
-        for location in message.findall("location"):
-            filename = location.get("filename") or filename
-        if filename is None:
-            continue
-        if filename not in helpers:
-            found = set(_HELPER.findall(_module_text(base, filename)))
-            helpers[filename] = found.pop() if len(found) == 1 else None
-        name = helpers[filename]
-        if name is None:
-            continue
-        target = contexts.get(name)
-        if target is None:
-            target = ET.SubElement(root, "context")
-            ET.SubElement(target, "name").text = name
-            contexts[name] = target
-        target.append(copy.deepcopy(message))
-    return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode")
-
-
 def compile_ts(ts: Path, qm: Path, lrelease: Path | None = None) -> bool:
     """Run lrelease on one .ts; the .qm appears atomically (never a half-written file). False on failure."""
     lrelease = lrelease or find_lrelease()
@@ -136,7 +80,7 @@ def compile_ts(ts: Path, qm: Path, lrelease: Path | None = None) -> bool:
     os.close(fd)
     source = Path(tmp).with_suffix(".ts")
     try:
-        source.write_text(rehome_empty_context(ts.read_text(encoding="utf-8"), ts.parent), encoding="utf-8")
+        shutil.copyfile(ts, source)
         done = subprocess.run([str(lrelease), "-silent", str(source), "-qm", tmp], capture_output=True, text=True,
                               timeout=120, check=False)
         if done.returncode != 0 or not Path(tmp).stat().st_size:
