@@ -21,7 +21,9 @@ from desktop.store import register as register_module
 
 pytestmark = pytest.mark.store
 REPO = Path(__file__).resolve().parents[1]
-REFERENCE = Path("/work/shared/spec/regulation-349-reference.json")
+# The regulation's step tables, extracted from shared/spec/regulation-349-reference.json (kept in the repo so the
+# test does not depend on where the spec folder sits).
+REFERENCE = Path(__file__).parent / "data" / "regulation_steps.json"
 ACTOR_NAMES = {"office_clerk": "clerk", "responsible_executor": "executor", "head": "head"}
 FIND_KEYS = {"reg_no", "service", "stage", "decision", "iin", "applicant", "registered_at", "due_at", "overdue"}
 
