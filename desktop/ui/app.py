@@ -65,7 +65,7 @@ def register_path(args: argparse.Namespace) -> Path:
 
 
 def checked_at_open(path: Path) -> bool:
-    """Small registers are checked (PRAGMA quick_check) before the login; a big one after the window is up.
+    """Small registers are checked (SQLite quick_check) before the login; a big one after the window is up.
 
     quick_check reads the whole file: about 10 s for a 1 000 000-case register (3 GB) with a warm disk cache and
     minutes with a cold one, which nobody should wait for at every start. The window then checks in the background.

@@ -167,7 +167,7 @@ def backup_job(db_path: Path, dest: Path) -> Job:
 
 
 def integrity_job(db_path: Path) -> Job:
-    """PRAGMA quick_check of the register on the worker's own connection; raises DatabaseCorrupt when damaged."""
+    """The SQLite quick_check of the register on the worker's own connection; raises DatabaseCorrupt when damaged."""
     def job(progress: Progress):
         from ..store import Register
         with Register.open(db_path, check=True):
