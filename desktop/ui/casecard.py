@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, Q
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget)
 
 from ..core.errors import KenseError
-from ..core.messages import ACTION_TITLES
 from ..core.model import Case
+from ..core.packages import package_title
 from ..core.workflow import STAGE_STEPS
 from ..store import HistoryEntry, now_local
 from . import alerts
@@ -144,6 +144,8 @@ class CaseCard(QDialog):
         stage = stage_title(case.stage, lang)
         if case.decision:
             stage += f" ({decision_title(case.decision, lang)})"
+        if case.package is not None:
+            stage += " · " + self.tr("package: %1").replace("%1", package_title(case.package, case.channel, lang))
         self.stage_label.setText(self.tr("Stage: %1").replace("%1", stage))
         now = self._now()
         due = self.tr("Due: %1").replace("%1", fmt_datetime(case.due_at, lang))
@@ -208,7 +210,7 @@ class CaseCard(QDialog):
                 moved = (f"{stage_title(event.from_stage, lang)} → " if event.from_stage else "→ ") + \
                     stage_title(event.to_stage, lang)
             cells = [fmt_datetime(event.at, lang), self._actor(event.actor),
-                     ACTION_TITLES.get(event.action, {}).get(lang, event.action), moved,
+                     words.action(event.action), moved,
                      words.details_line(event.details, self.service)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

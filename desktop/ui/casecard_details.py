@@ -15,13 +15,17 @@ from PySide6.QtCore import QObject
 from ..core.catalogue import Field, Service
 from ..core.errors import KenseError
 from ..core.iin import parse_iin
+from ..core.messages import ACTION_TITLES
 from ..core.model import Case
+from ..core.packages import SCAN_TITLES, package_title
 from ..store import Register
 from .labels import decision_title, fmt_date, fmt_datetime, stage_title
+from .registries import direction_title, mark_title, place_title
 
 _KNOWN = {"fields", "documents", "returns", "resolution", "resolved_by", "refusal_reasons", "result", "draft_text",
           "last_return", "signed_by", "signed_at", "delivery", "suspended_from", "suspended_at", "suspend_reason",
-          "paused_seconds", "withdraw_reason", "slip"}
+          "paused_seconds", "withdraw_reason", "slip", "package", "received_at", "received_by", "returned_at",
+          "returned_by"}
 
 
 @dataclass
@@ -98,6 +102,8 @@ class CaseDetails(QObject):
             "service": self.tr("service"), "channel": self.tr("channel"), "warning": self.tr("warning"),
             "kind": self.tr("document"), "catalogue_version": self.tr("catalogue version"),
             "second_open_case": self.tr("another open case"),
+            "registry": self.tr("registry"), "direction": self.tr("direction"), "package": self.tr("package"),
+            "code": self.tr("code"), "place": self.tr("place"), "against": self.tr("against"),
         }
         return titles.get(key, key)
 
@@ -111,7 +117,17 @@ class CaseDetails(QObject):
         if key == "decision":
             return decision_title(str(value), self.lang) or str(value)
         if key == "method":
-            return {"in_person": self.tr("handed over in person"), "post": self.tr("posted")}.get(value, str(value))
+            return self.method(str(value))
+        if key == "package":
+            return package_title(str(value), "", self.lang)
+        if key == "result" and isinstance(value, str) and value in SCAN_TITLES:
+            return SCAN_TITLES[value].get(self.lang, str(value))
+        if key == "direction":
+            return direction_title(str(value))
+        if key == "place":
+            return place_title(str(value), self.lang)
+        if key == "against":
+            return {"kolkhat": self.tr("the Қолхат"), "identity": self.tr("the identity document")}.get(value, value)
         if key == "channel":
             return self.channel(str(value))
         if key == "executor" and self.register is not None:
@@ -156,8 +172,26 @@ class CaseDetails(QObject):
         return f"{user.full_name} ({user.username})"
 
     def channel(self, channel: str) -> str:
+        kind, _, ref = channel.partition(":")
+        if ref:
+            return place_title(channel, self.lang)
         return {"department": self.tr("at the department"), "akimat": self.tr("through the village akimat"),
-                "psc": self.tr("through a public service centre")}.get(channel, channel)
+                "psc": self.tr("through a public service centre")}.get(kind, channel)
+
+    def method(self, method: str) -> str:
+        return {"in_person": self.tr("handed over in person"), "post": self.tr("posted"),
+                "psc": self.tr("handed over at the public service centre"),
+                "akimat": self.tr("handed over at the akimat")}.get(method, method)
+
+    def action(self, action: str) -> str:
+        """An audit action in words: the core's titles, and the package movements of issue 5."""
+        titles = {"package_dispatch": self.tr("package sent on a registry"),
+                  "package_receive": self.tr("package received by scanning"),
+                  "package_scan": self.tr("package scan (flagged)"),
+                  "package_missing": self.tr("package missing from its registry"),
+                  "hand_over": self.tr("result handed over"), "print": self.tr("printed")}
+        core = ACTION_TITLES.get(action, {}).get(self.lang)
+        return titles.get(action) or core or action
 
     def duration(self, seconds: int) -> str:
         days, rest = divmod(seconds, 86400)
@@ -242,8 +276,7 @@ class CaseDetails(QObject):
         s = DetailSection(self.tr("Delivery, suspension, withdrawal"))
         delivery = d.get("delivery") or {}
         if delivery:
-            methods = {"in_person": self.tr("handed over in person"), "post": self.tr("posted")}
-            s.add(self.tr("Delivery"), methods.get(delivery.get("method"), self.plain(delivery.get("method"))))
+            s.add(self.tr("Delivery"), self.method(str(delivery.get("method") or "")))
             s.add(self.tr("Delivery date"), date_text(delivery.get("date"), lang))
             s.add(self.tr("Post number"), self.plain(delivery.get("post_number")))
         if d.get("suspended_from"):
@@ -261,6 +294,38 @@ class CaseDetails(QObject):
             s.add(self.tr("Referral slip: recorded"), date_text(slip.get("recorded_at"), lang))
         return s
 
+    def package(self, case: Case) -> DetailSection:
+        """Where a PSC or akimat package is, the registries it travelled on, and every scan of its barcode."""
+        s = DetailSection(self.tr("Package and scans"))
+        if case.package is None or self.register is None:
+            return s
+        d, lang = case.data, self.lang
+        s.add(self.tr("Where the package is"), package_title(case.package, case.channel, lang))
+        s.add(self.tr("Received at the department"), self._when_by(d.get("received_at"), d.get("received_by")))
+        s.add(self.tr("Returned to the branch"), self._when_by(d.get("returned_at"), d.get("returned_by")))
+        try:
+            travels = self.register.packages.case_registries(case.reg_no)
+            scans = self.register.packages.package_scans(case.reg_no)
+        except KenseError:
+            return s
+        for registry, item in travels:
+            line = f"{direction_title(registry.direction)}, {fmt_date(registry.day, lang)} · {registry.run}: " + \
+                mark_title(item.state)
+            if item.received_at:
+                line += f" {fmt_datetime(item.received_at, lang)}"
+            s.add(self.tr("Registry %1").replace("%1", registry.number), line)
+        for n, scan in enumerate(scans, 1):
+            result = SCAN_TITLES.get(scan.result, {}).get(lang, scan.result)
+            s.add(self.tr("Scan %1").replace("%1", str(n)),
+                  f"{fmt_datetime(scan.at, lang)} · {scan.registry_no} · {result} · {scan.actor}")
+        return s
+
+    def _when_by(self, when: Any, who: Any) -> str:
+        if not when:
+            return ""
+        name = self._user_name(who)
+        return date_text(when, self.lang) + (f" — {name}" if name else "")
+
     def other(self, case: Case) -> DetailSection:
         s = DetailSection(self.tr("Other data"))
         for key in sorted(set(case.data) - _KNOWN):
@@ -273,6 +338,7 @@ class CaseDetails(QObject):
         sections = [
             self.applicant(case),
             self.application(case, service),
+            self.package(case),
             self.fields(self.tr("Application details"), service, "intake", case.data.get("fields", {})),
             self.documents(case, service),
             self.decision(case, service),

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGroupBox, QLabel, QLineEdit, QPushButton, QTableView,
                                QWidget)
 
-from ..core import workflow
+from ..core import channels, workflow
 from ..core.catalogue import Service
 from ..core.errors import KenseError, ValidationError
 from ..core.iin import parse_iin
@@ -49,13 +49,24 @@ WIDGETS: dict[str, type] = {
 
 
 class ClerkTab(QWidget):
-    """Кеңсе: the intake form, the number just given, the receipt, today's journal and the scan field."""
+    """Кеңсе: the intake form, the number just given, the receipt, today's journal and the scan field.
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    The same form serves the other intake channels (issue 5): ``channel`` 'psc' for a public service centre
+    inspector, 'akimat' for a village akim (the case is registered at the user's own branch or akimat),
+    ``services`` limits the service list, and ``receipt_kinds`` names what F9 prints (a list, or a function of
+    the new case): the department's receipt, or the PSC's Қолхат and the package's barcode label."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, channel: str = "department",
+                 services: Sequence[str] | None = None,
+                 receipt_kinds: Sequence[str] | Callable[[Case], Sequence[str]] = ("receipt",)) -> None:
         super().__init__(parent)
         load_into(self, "clerk_tab")
         self.ctx = ctx
         self.reg = ctx.register
+        self.channel = channel
+        self.services = tuple(services) if services is not None else None
+        self.receipt_kinds = receipt_kinds
+        self.may_register = any(ctx.user.has(r) for r in workflow.REGISTER_ROLES.get(channel, ("clerk",)))
         self.now: Callable[[], dt.datetime] = now_local  # tests may pin the clock
         self.last_reg_no: str | None = None
         self._known: Applicant | None = None
@@ -86,14 +97,14 @@ class ClerkTab(QWidget):
             self.errors.add(name, self.w[f"{name}Error"], self.w[f"{name}Edit"])
         self.errors.add("iin", self.w["iinError"], self.w["iinEdit"])
         self.errors.add("documents", self.w["documentsError"], None)
-        if not self.ctx.user.has("clerk"):
+        if not self.may_register:
             self.w["registerButton"].setEnabled(False)
             self.w["registerButton"].setToolTip(self.tr("Only a clerk registers applications."))
 
     def _setup_services(self) -> None:
         combo: QComboBox = self.w["serviceCombo"]
         for service in self.reg.catalogue.services:
-            if "department" in service.channels:
+            if self.channel in service.channels and (self.services is None or service.code in self.services):
                 combo.addItem(service.code, service.code)
         self._title_services()
         remembered = getattr(self.ctx.settings, "last_service", None)
@@ -112,7 +123,7 @@ class ClerkTab(QWidget):
         self.register_action = self._action(intake, self.tr("Register"), [QKeySequence(Qt.Key.Key_Return),
                                                                          QKeySequence(Qt.Key.Key_Enter)],
                                             self.register)
-        self.register_action.setEnabled(self.ctx.user.has("clerk"))
+        self.register_action.setEnabled(self.may_register)
         self.clear_action = self._action(intake, self.tr("Clear"), [QKeySequence(Qt.Key.Key_Escape)], self.clear)
         self.print_action = self._action(self, self.tr("Print receipt"), [QKeySequence(Qt.Key.Key_F9)],
                                          self.print_receipt)
@@ -126,7 +137,9 @@ class ClerkTab(QWidget):
         return action
 
     def _setup_journal(self) -> None:
-        self.journal = id_list_model(lambda: [s.id for s in self.reg.intakes_on(self.now().date())], self.reg,
+        self.journal = id_list_model(lambda: [s.id for s in self.reg.intakes_on(self.now().date())
+                                              if self.channel == "department" or s.channel == self._channel_text()],
+                                     self.reg,
                                      columns=("reg_no", "registered_at", "service", "applicant", "iin", "stage"),
                                      lang=self.lang, parent=self)
         view: QTableView = self.w["journalView"]
@@ -186,9 +199,16 @@ class ClerkTab(QWidget):
     def service(self) -> Service:
         return self.reg.catalogue.service(combo_data(self.w["serviceCombo"]))
 
+    def _channel_text(self) -> str:
+        """'department', or the user's own 'psc:N' / 'akimat:ID' (the kind alone when the user is not bound)."""
+        try:
+            return channels.bound_channel(self.ctx.user, self.channel).text
+        except KenseError:
+            return self.channel
+
     def register(self) -> Case | None:
         """Register the application on the form (Enter); on bad input show the message and register nothing."""
-        if not self.ctx.user.has("clerk"):
+        if not self.may_register:
             return None
         self._clear_errors()
         if self._panel is not None and self._panel.precheck() is not None:
@@ -197,7 +217,7 @@ class ClerkTab(QWidget):
         try:
             case = self.reg.register_case(self.ctx.user, service.code, self._applicant(),
                                           self._panel.values() if self._panel else {}, self._documents(),
-                                          now=self.now())
+                                          channel=self.channel, now=self.now())
         except ValidationError as exc:
             self._show_validation(exc)
             return None
@@ -231,7 +251,9 @@ class ClerkTab(QWidget):
         if self.ctx.print_document is None or not self.last_reg_no:
             return
         try:
-            self.ctx.print_document("receipt", self.last_reg_no)
+            kinds = self.receipt_kinds
+            for kind in kinds(self.reg.case(self.last_reg_no)) if callable(kinds) else kinds:
+                self.ctx.print_document(kind, self.last_reg_no)
         except KenseError as exc:  # the document does not fit the case: a calm message
             alerts.refusal(self, exc)
 
@@ -258,7 +280,7 @@ class ClerkTab(QWidget):
     def _service_changed(self) -> None:
         service = self.service()
         today = self.now()
-        due = workflow.chain(today, service.deadline_parts(), self.reg.calendar())
+        due = workflow.chain(today, channels.deadline_parts(service, self._channel_text()), self.reg.calendar())
         self.w["serviceInfo"].setText(self.tr("%1\nResult due if registered now: %2")
                                       .replace("%1", service.title(self.lang))
                                       .replace("%2", fmt_datetime(due, self.lang)))

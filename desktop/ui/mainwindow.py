@@ -26,6 +26,8 @@ from .context import AppContext
 from .forms import child, load_into
 from .i18n import LANGUAGES, Languages, languages
 from .labels import locale_for, role_title
+from .receipt_desk import WindowScanner, route_scan
+from .registries import channel_staff_only, check_visible
 from .settings import Settings
 from .workers import Runner, backup_job, integrity_job, run_in_background, run_with_progress
 
@@ -35,23 +37,33 @@ log = logging.getLogger("kense.window")
 @dataclass(frozen=True)
 class TabSpec:
     key: str
-    role: str | None  # None: every user
+    role: str | tuple[str, ...] | None  # None: every user; a tuple: any of these roles
     module: str
     cls: str
+    department_only: bool = False  # hidden from PSC and akimat staff, who see only their own place's cases
 
 
 TABS = (
-    TabSpec("clerk", "clerk", "desktop.ui.clerk_tab", "ClerkTab"),
+    TabSpec("clerk", "clerk", "desktop.ui.receipt_desk", "ClerkDesk"),  # the counter and the registry desks
     TabSpec("head", "head", "desktop.ui.head_tab", "HeadTab"),
     TabSpec("executor", "executor", "desktop.ui.executor_tab", "ExecutorTab"),
-    TabSpec("register", None, "desktop.ui.register_tab", "RegisterTab"),
+    TabSpec("register", None, "desktop.ui.register_tab", "RegisterTab", department_only=True),
     TabSpec("admin", "admin", "desktop.ui.admin_tab", "AdminTab"),
+    TabSpec("psc", ("psc_inspector", "psc_collector"), "desktop.ui.psc_tab", "PscTab"),
+    TabSpec("akim", "akim", "desktop.ui.akim_tab", "AkimTab"),
 )
 
 
 def visible_tabs(ctx: AppContext) -> list[TabSpec]:
     """The tabs this user's roles allow (a deactivated role shows nothing)."""
-    return [t for t in TABS if t.role is None or ctx.user.has(t.role)]
+    return [t for t in TABS if _allowed(ctx, t)]
+
+
+def _allowed(ctx: AppContext, spec: TabSpec) -> bool:
+    if spec.role is None:
+        return not (spec.department_only and channel_staff_only(ctx.user))
+    roles = (spec.role,) if isinstance(spec.role, str) else spec.role
+    return any(ctx.user.has(r) for r in roles)
 
 
 class MainWindow(QMainWindow):
@@ -80,6 +92,9 @@ class MainWindow(QMainWindow):
         ctx.signals.cases_changed.connect(self._cases_changed)
         ctx.signals.case_requested.connect(self.open_case)
         self.tabs.currentChanged.connect(self._tab_shown)
+        self.scanner = WindowScanner(self)  # a wedge scanner's code, scanned anywhere in this window
+        self.scanner.scanned.connect(lambda code: route_scan(self, code))
+        self.scanner.install()
         self._restore(initial_tab)
         self.retranslate()
 
@@ -169,7 +184,8 @@ class MainWindow(QMainWindow):
 
     def tab_title(self, key: str) -> str:
         return {"clerk": self.tr("Clerk"), "head": self.tr("Head"), "executor": self.tr("Executor"),
-                "register": self.tr("Register"), "admin": self.tr("Admin")}.get(key, key)
+                "register": self.tr("Register"), "admin": self.tr("Admin"), "psc": self.tr("PSC"),
+                "akim": self.tr("Akim")}.get(key, key)
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
@@ -205,6 +221,7 @@ class MainWindow(QMainWindow):
             card.activateWindow()
             return card
         try:
+            check_visible(self.ctx.register, self.ctx.user, key)
             card = CaseCard(self.ctx, key, parent=self)
         except KenseError as exc:
             alerts.refusal(self, exc)
@@ -286,7 +303,7 @@ class MainWindow(QMainWindow):
                     self.tr("The copy is saved and verified (%1 audit events).").replace("%1", str(report.events)))
 
     def check_integrity(self) -> Runner:
-        """PRAGMA quick_check of a big register on a worker thread (its own connection) while the user works."""
+        """The SQLite quick_check of a big register on a worker thread (its own connection) while the user works."""
         bar: QStatusBar = child(self, QStatusBar, "statusBar")
         bar.showMessage(self.tr("Checking the register file…"))
 
@@ -322,6 +339,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.scanner.remove()
         for card in list(self.cards.values()):
             card.close()
         if self.remember and self.settings is not None:

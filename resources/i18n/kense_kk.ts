@@ -163,6 +163,109 @@ Cases: %2</source>
         </message>
     </context>
     <context>
+        <name>AkimTab</name>
+        <message>
+            <location filename="../../desktop/ui/akim_tab.py" line="+111" />
+            <source>Akimat: %1</source>
+            <translation>Әкімдік: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This account is not bound to an akimat; ask the administrator.</source>
+            <translation>Бұл есептік жазба ешбір әкімдікке бекітілмеген; әкімшіге хабарласыңыз.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The akimat's certificates in work: %1</source>
+            <translation>Әкімдіктің жұмыстағы анықтамалары: %1</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Nothing to decide or sign now.</source>
+            <translation>Қазір шешетін немесе қол қоятын ештеңе жоқ.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Issue the certificate</source>
+            <translation>Анықтама берілсін</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Draft the certificate (or the refusal) and send it for your signature in “Write and issue”.</source>
+            <translation>Анықтаманың (немесе бас тартудың) жобасын «Жазу және беру» бетінде дайындап, өз қолыңызға жіберіңіз.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Signed: print the certificate and hand it over in “Write and issue”.</source>
+            <translation>Қол қойылды: анықтаманы «Жазу және беру» бетінде басып шығарып, өтініш берушіге беріңіз.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The department's executor %1 works on this case.</source>
+            <translation>Бұл іспен бөлімнің орындаушысы %1 айналысады.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/akim_tab.ui" line="+24" />
+            <source>Inta&amp;ke</source>
+            <translation>Қабыл&amp;дау</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Decide and si&amp;gn</source>
+            <translation>Шеш&amp;у және қол қою</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>&amp;Resolution:</source>
+            <translation>Ре&amp;золюция:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Take it to &amp;issue myself</source>
+            <translation>Өзім &amp;беремін</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Sign</source>
+            <translation>Қ&amp;ол қою</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reason to re&amp;turn the draft:</source>
+            <translation>Жобаны қайтару &amp;себебі:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Return for &amp;completion</source>
+            <translation>Толықтыруға қ&amp;айтару</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>&amp;Open it in “Write and issue”</source>
+            <translation>«Жазу және беру» бетінде &amp;ашу</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>&amp;Write and issue</source>
+            <translation>Жазу ж&amp;әне беру</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Registry to the depart&amp;ment</source>
+            <translation>Б&amp;өлімге реестр</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Returned &amp;by courier</source>
+            <translation>Курьермен қайтар&amp;ылғандар</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Read&amp;y for the applicant</source>
+            <translation>Өтініш беруші&amp;ге дайын</translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message>
             <location filename="../../desktop/ui/admin_tab.py" line="-163" />
@@ -200,7 +303,12 @@ Cases: %2</source>
             <translation>%1 ісі</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <source>package: %1</source>
+            <translation>пакет: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Stage: %1</source>
             <translation>Сатысы: %1</translation>
         </message>
@@ -345,7 +453,7 @@ Cases: %2</source>
     <context>
         <name>CaseDetails</name>
         <message>
-            <location filename="../../desktop/ui/casecard_details.py" line="+75" />
+            <location filename="../../desktop/ui/casecard_details.py" line="+79" />
             <source>yes</source>
             <translation>иә</translation>
         </message>
@@ -426,12 +534,12 @@ Cases: %2</source>
         </message>
         <message>
             <location line="+0" />
-            <location line="+78" />
+            <location line="+108" />
             <source>IIN</source>
             <translation>ЖСН</translation>
         </message>
         <message>
-            <location line="-77" />
+            <location line="-107" />
             <source>service</source>
             <translation>қызмет</translation>
         </message>
@@ -461,7 +569,47 @@ Cases: %2</source>
             <translation>басқа ашық іс</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+1" />
+            <source>registry</source>
+            <translation>реестр</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>direction</source>
+            <translation>бағыты</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>package</source>
+            <translation>пакет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>code</source>
+            <translation>код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>place</source>
+            <translation>орны</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>against</source>
+            <translation>ұсынылғаны</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>the Қолхат</source>
+            <translation>қолхат</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>the identity document</source>
+            <translation>жеке басын куәландыратын құжат</translation>
+        </message>
+        <message>
+            <location line="+48" />
             <source>at the department</source>
             <translation>бөлімде</translation>
         </message>
@@ -476,7 +624,47 @@ Cases: %2</source>
             <translation>халыққа қызмет көрсету орталығы арқылы</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>handed over at the public service centre</source>
+            <translation>ХҚКО-да берілді</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>handed over at the akimat</source>
+            <translation>әкімдікте берілді</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>package sent on a registry</source>
+            <translation>пакет реестрмен жіберілді</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>package received by scanning</source>
+            <translation>пакет сканерлеу арқылы қабылданды</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>package scan (flagged)</source>
+            <translation>пакетті сканерлеу (белгіленді)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>package missing from its registry</source>
+            <translation>пакет реестр бойынша келмеді</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>result handed over</source>
+            <translation>нәтиже берілді</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>printed</source>
+            <translation>басып шығарылды</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>%1 d</source>
             <translation>%1 күн</translation>
         </message>
@@ -666,19 +854,17 @@ Cases: %2</source>
             <translation>Тапсыру, тоқтата тұру, кері қайтарып алу</translation>
         </message>
         <message>
-            <location line="-128" />
-            <location line="+131" />
+            <location line="-94" />
             <source>handed over in person</source>
             <translation>қолма-қол берілді</translation>
         </message>
         <message>
-            <location line="-131" />
-            <location line="+131" />
+            <location line="+0" />
             <source>posted</source>
             <translation>поштамен жіберілді</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+97" />
             <source>Delivery</source>
             <translation>Тапсыру</translation>
         </message>
@@ -738,12 +924,42 @@ Cases: %2</source>
             <translation>Жолдама хабарламасы: тіркелді</translation>
         </message>
         <message>
+            <location line="+5" />
+            <source>Package and scans</source>
+            <translation>Пакет және сканерлеулер</translation>
+        </message>
+        <message>
             <location line="+4" />
+            <source>Where the package is</source>
+            <translation>Пакет қайда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received at the department</source>
+            <translation>Бөлімде қабылданды</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned to the branch</source>
+            <translation>ХҚКО-ға (әкімдікке) қайтарылды</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Registry %1</source>
+            <translation>Реестр %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Scan %1</source>
+            <translation>%1-сканерлеу</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Other data</source>
             <translation>Басқа деректер</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Application details</source>
             <translation>Өтініш деректері</translation>
         </message>
@@ -983,9 +1199,27 @@ Cases: %2</source>
         </message>
     </context>
     <context>
+        <name>ClerkDesk</name>
+        <message>
+            <location filename="../../forms/clerk_desk.ui" line="+18" />
+            <source>Co&amp;unter</source>
+            <translation>Қабыл&amp;дау</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Receive re&amp;gistries</source>
+            <translation>Келген р&amp;еестрлер</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Send results &amp;back</source>
+            <translation>Нәтижелерді қайтар&amp;у</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkTab</name>
         <message>
-            <location filename="../../desktop/ui/clerk_tab.py" line="+91" />
+            <location filename="../../desktop/ui/clerk_tab.py" line="+102" />
             <source>Only a clerk registers applications.</source>
             <translation>Өтініштерді тек кеңсе қызметкері тіркейді.</translation>
         </message>
@@ -1005,7 +1239,7 @@ Cases: %2</source>
             <translation>Түбіртекті басып шығару</translation>
         </message>
         <message numerus="yes">
-            <location line="+41" />
+            <location line="+43" />
             <source>Today's intakes: %n</source>
             <translation>
                 <numerusform>Бүгін қабылданғаны: %n</numerusform>
@@ -1013,7 +1247,7 @@ Cases: %2</source>
             </translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+113" />
             <source>%1
 Result due if registered now: %2</source>
             <translation>%1
@@ -1327,6 +1561,54 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>HandOverPanel</name>
+        <message>
+            <location filename="../../desktop/ui/registries.py" line="+435" />
+            <source>Results waiting for the applicant: %1</source>
+            <translation>Өтініш берушіні күтіп тұрған нәтижелер: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Hand over against the Қолхат</source>
+            <translation>Қолхат бойынша &amp;беру</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Hand over to the applicant</source>
+            <translation>Өтініш берушіге &amp;беру</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>%1: the result is here. Check the applicant's identity and hand it over.</source>
+            <translation>%1: нәтиже осында. Өтініш берушінің жеке басын тексеріп, беріңіз.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>not a package</source>
+            <translation>пакет емес</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not waiting here for the applicant (%2).</source>
+            <translation>%1 мұнда өтініш берушіні күтіп тұрған жоқ (%2).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 is handed over to %2.</source>
+            <translation>%1 берілді, алушы: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/handover_panel.ui" line="+25" />
+            <source>&amp;Receipt No (scan it):</source>
+            <translation>Қолхат &amp;нөмірі (сканерлеңіз):</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>&amp;Hand over the result</source>
+            <translation>Нәтижені &amp;беру</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadTab</name>
         <message>
             <location filename="../../desktop/ui/head_tab.py" line="+110" />
@@ -1486,7 +1768,7 @@ result due %3</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/mainwindow.py" line="+116" />
+            <location filename="../../desktop/ui/mainwindow.py" line="+126" />
             <source>This part of Kense is not installed yet.</source>
             <translation>Kense-тің бұл бөлімі әлі орнатылмаған.</translation>
         </message>
@@ -1516,7 +1798,17 @@ result due %3</source>
             <translation>Әкімші</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+0" />
+            <source>PSC</source>
+            <translation>ХҚКО</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Akim</source>
+            <translation>Әкім</translation>
+        </message>
+        <message>
+            <location line="+55" />
             <source>%1 (%2) — %3</source>
             <translation>%1 (%2) — %3</translation>
         </message>
@@ -1638,6 +1930,24 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>PackageTableModel</name>
+        <message>
+            <location filename="../../desktop/ui/registries.py" line="-369" />
+            <source>Package</source>
+            <translation>Пакет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Branch or akimat</source>
+            <translation>ХҚКО немесе әкімдік</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On the registry</source>
+            <translation>Реестр бойынша</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordDialog</name>
         <message>
             <location filename="../../desktop/ui/admin_users.py" line="+120" />
@@ -1712,6 +2022,177 @@ result due %3</source>
             <location line="+46" />
             <source>Save PDF</source>
             <translation>PDF сақтау</translation>
+        </message>
+    </context>
+    <context>
+        <name>PscTab</name>
+        <message>
+            <location filename="../../desktop/ui/psc_tab.py" line="+66" />
+            <source>This account is not bound to a public service centre branch; ask the administrator.</source>
+            <translation>Бұл есептік жазба ешбір ХҚКО бөліміне бекітілмеген; әкімшіге хабарласыңыз.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Public service centre: %1</source>
+            <translation>Халыққа қызмет көрсету орталығы: %1</translation>
+        </message>
+        <message>
+            <location filename="../../forms/psc_tab.ui" line="+24" />
+            <source>&amp;Counter and Қолхат</source>
+            <translation>Қабыл&amp;дау және қолхат</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Registry to the depart&amp;ment</source>
+            <translation>Б&amp;өлімге реестр</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Returned &amp;by courier</source>
+            <translation>Курьермен қайтар&amp;ылғандар</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Read&amp;y for the applicant</source>
+            <translation>Өтініш беруші&amp;ге дайын</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDesk</name>
+        <message>
+            <location filename="../../desktop/ui/receipt_desk.py" line="+409" />
+            <source>%1 is a registry number: registries are received at the registry desks.</source>
+            <translation>%1 — реестр нөмірі: реестрлер «Келген реестрлер» бетінде қабылданады.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivePanel</name>
+        <message>
+            <location line="-327" />
+            <source>Scan the barcode of the registry that came with the courier.</source>
+            <translation>Курьер әкелген реестрдің штрихкодын сканерлеңіз.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>No registry is open.</source>
+            <translation>Ешбір реестр ашылмаған.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3, courier run %4 · %5 · received %6 of %7</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3, курьердің %4-рейсі · %5 · қабылданды: %6 / %7</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Missing (flagged): %1</source>
+            <translation>Келмегендер (белгіленді): %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not on this registry (set aside, flagged): %1</source>
+            <translation>Бұл реестрде жоқ (бөлек қойылды, белгіленді): %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Scanned twice: %1</source>
+            <translation>Қайта сканерленгені: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Time</source>
+            <translation>Уақыты</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Нәтижесі</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Scanned by</source>
+            <translation>Сканерлеген</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>%1 is not a registry for this desk (%2, %3).</source>
+            <translation>%1 — бұл орынға арналған реестр емес (%2, %3).</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Registry %1 is open: %n package(s). Scan each package now.</source>
+            <translation>
+                <numerusform>%1 реестрі ашылды: %n пакет. Енді әр пакетті сканерлеңіз.</numerusform>
+                <numerusform>%1 реестрі ашылды: %n пакет. Енді әр пакетті сканерлеңіз.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Scan the registry's barcode first; %1 is not a registry number.</source>
+            <translation>Алдымен реестрдің штрихкодын сканерлеңіз; %1 — реестр нөмірі емес.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Every package has arrived.</source>
+            <translation>Барлық пакет келді.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Finish the receipt</source>
+            <translation>Қабылдауды аяқтау</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n package(s) of registry %1 were not scanned: %2.
+
+Finish the receipt and flag them as missing? They stay on the registry and can still be scanned in when they turn up.</source>
+            <translation>
+                <numerusform>%1 реестрінің %n пакеті сканерленбеді: %2.
+
+Қабылдауды аяқтап, оларды келмеді деп белгілейміз бе? Олар реестрде қалады, табылған кезде сканерлеп қабылдауға болады.</numerusform>
+                <numerusform>%1 реестрінің %n пакеті сканерленбеді: %2.
+
+Қабылдауды аяқтап, оларды келмеді деп белгілейміз бе? Олар реестрде қалады, табылған кезде сканерлеп қабылдауға болады.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Receipt finished; missing and flagged: %1</source>
+            <translation>Қабылдау аяқталды; келмегендер белгіленді: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Receipt finished: every package has arrived.</source>
+            <translation>Қабылдау аяқталды: барлық пакет келді.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/receive_panel.ui" line="+13" />
+            <source>&amp;Scan the registry, then each package:</source>
+            <translation>Алдымен реестрді, сосын әр пакетті &amp;сканерлеңіз:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Finish the rece&amp;ipt</source>
+            <translation>Қабылдауды &amp;аяқтау</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Packages on the registry</source>
+            <translation>Реестрдегі пакеттер</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Every scan of this registry</source>
+            <translation>Осы реестр бойынша барлық сканерлеу</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Registries to receive</source>
+            <translation>Қабылдауды күтетін реестрлер</translation>
         </message>
     </context>
     <context>
@@ -1805,6 +2286,145 @@ result due %3</source>
             <location line="+38" />
             <source>Double-click a case or press Enter to open its card. Red: overdue; yellow: due today.</source>
             <translation>Іс карточкасын ашу үшін оны екі рет басыңыз немесе Enter пернесін басыңыз. Қызыл: мерзімі өткен; сары: мерзімі бүгін.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registries</name>
+        <message>
+            <location filename="../../desktop/ui/registries.py" line="-56" />
+            <source>PSC branch No %1</source>
+            <translation>ХҚКО №%1 бөлімі</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the department</source>
+            <translation>бөлім</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>on its way</source>
+            <translation>жолда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>being received</source>
+            <translation>қабылдануда</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received in full</source>
+            <translation>толық қабылданды</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed, packages missing</source>
+            <translation>жабылды, пакеттер жетіспейді</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>to the department</source>
+            <translation>бөлімге</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>back to the branch</source>
+            <translation>ХҚКО-ға (әкімдікке) қайтару</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>received</source>
+            <translation>қабылданды</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>missing</source>
+            <translation>келмеді</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not scanned yet</source>
+            <translation>әлі сканерленбеген</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Registry %1</source>
+            <translation>Реестр %1</translation>
+        </message>
+        <message>
+            <location line="+84" />
+            <source>Registry No</source>
+            <translation>Реестр №</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Branch or akimat</source>
+            <translation>ХҚКО немесе әкімдік</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day, run</source>
+            <translation>Күні, рейс</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Packages</source>
+            <translation>Пакеттер</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>Қабылданды</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Күйі</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistryBuilder</name>
+        <message>
+            <location line="+122" />
+            <source>No signed results are waiting to go back.</source>
+            <translation>Қайтаруды күтіп тұрған қол қойылған нәтиже жоқ.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waiting: %1 · courier runs today: %2 of %3 used</source>
+            <translation>Күтуде: %1 · бүгінгі курьер рейстері: %2 / %3</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+49" />
+            <source>Registry %1 is built: %n package(s).</source>
+            <translation>
+                <numerusform>%1 реестрі құрылды: %n пакет.</numerusform>
+                <numerusform>%1 реестрі құрылды: %n пакет.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../forms/registry_builder.ui" line="+11" />
+            <source>Packages waiting for a registry</source>
+            <translation>Реестрді күтіп тұрған пакеттер</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;From / to:</source>
+            <translation>&amp;Қайдан / қайда:</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Build the registry and &amp;print it</source>
+            <translation>Реестр құрып, &amp;басып шығару</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Registries sent</source>
+            <translation>Жіберілген реестрлер</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Print the chosen registry &amp;again</source>
+            <translation>Таңдалған реестрді қа&amp;йта басу</translation>
         </message>
     </context>
     <context>

@@ -163,6 +163,109 @@ Cases: %2</source>
         </message>
     </context>
     <context>
+        <name>AkimTab</name>
+        <message>
+            <location filename="../../desktop/ui/akim_tab.py" line="+111" />
+            <source>Akimat: %1</source>
+            <translation>Акимат: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This account is not bound to an akimat; ask the administrator.</source>
+            <translation>Эта учетная запись не привязана к акимату; обратитесь к администратору.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The akimat's certificates in work: %1</source>
+            <translation>Справки акимата в работе: %1</translation>
+        </message>
+        <message>
+            <location line="+67" />
+            <source>Nothing to decide or sign now.</source>
+            <translation>Сейчас нечего решать или подписывать.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Issue the certificate</source>
+            <translation>Выдать справку</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Draft the certificate (or the refusal) and send it for your signature in “Write and issue”.</source>
+            <translation>Подготовьте проект справки (или отказа) на странице «Оформление и выдача» и отправьте себе на подпись.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Signed: print the certificate and hand it over in “Write and issue”.</source>
+            <translation>Подписано: распечатайте справку и выдайте ее на странице «Оформление и выдача».</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The department's executor %1 works on this case.</source>
+            <translation>Этим делом занимается исполнитель отдела %1.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/akim_tab.ui" line="+24" />
+            <source>Inta&amp;ke</source>
+            <translation>При&amp;ём</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Decide and si&amp;gn</source>
+            <translation>Ре&amp;шение и подпись</translation>
+        </message>
+        <message>
+            <location line="+46" />
+            <source>&amp;Resolution:</source>
+            <translation>Ре&amp;золюция:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Take it to &amp;issue myself</source>
+            <translation>Оформлю &amp;сам</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>&amp;Sign</source>
+            <translation>&amp;Подписать</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Reason to re&amp;turn the draft:</source>
+            <translation>При&amp;чина возврата проекта:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Return for &amp;completion</source>
+            <translation>&amp;Вернуть на доработку</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>&amp;Open it in “Write and issue”</source>
+            <translation>О&amp;ткрыть в «Оформлении и выдаче»</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>&amp;Write and issue</source>
+            <translation>Оформление и выдача</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Registry to the depart&amp;ment</source>
+            <translation>Реестр в отдел</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Returned &amp;by courier</source>
+            <translation>Возвра&amp;щено курьером</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Read&amp;y for the applicant</source>
+            <translation>Готово к выдаче</translation>
+        </message>
+    </context>
+    <context>
         <name>CalendarPage</name>
         <message>
             <location filename="../../desktop/ui/admin_tab.py" line="-163" />
@@ -200,7 +303,12 @@ Cases: %2</source>
             <translation>Дело %1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
+            <source>package: %1</source>
+            <translation>пакет: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Stage: %1</source>
             <translation>Стадия: %1</translation>
         </message>
@@ -345,7 +453,7 @@ Cases: %2</source>
     <context>
         <name>CaseDetails</name>
         <message>
-            <location filename="../../desktop/ui/casecard_details.py" line="+75" />
+            <location filename="../../desktop/ui/casecard_details.py" line="+79" />
             <source>yes</source>
             <translation>да</translation>
         </message>
@@ -426,12 +534,12 @@ Cases: %2</source>
         </message>
         <message>
             <location line="+0" />
-            <location line="+78" />
+            <location line="+108" />
             <source>IIN</source>
             <translation>ИИН</translation>
         </message>
         <message>
-            <location line="-77" />
+            <location line="-107" />
             <source>service</source>
             <translation>услуга</translation>
         </message>
@@ -461,7 +569,47 @@ Cases: %2</source>
             <translation>другое открытое дело</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+1" />
+            <source>registry</source>
+            <translation>реестр</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>direction</source>
+            <translation>направление</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>package</source>
+            <translation>пакет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>code</source>
+            <translation>код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>place</source>
+            <translation>место</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>against</source>
+            <translation>по предъявлении</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>the Қолхат</source>
+            <translation>расписка ЦОН</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>the identity document</source>
+            <translation>документ, удостоверяющий личность</translation>
+        </message>
+        <message>
+            <location line="+48" />
             <source>at the department</source>
             <translation>в отделе</translation>
         </message>
@@ -476,7 +624,47 @@ Cases: %2</source>
             <translation>через центр обслуживания населения</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>handed over at the public service centre</source>
+            <translation>выдано в ЦОН</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>handed over at the akimat</source>
+            <translation>выдано в акимате</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>package sent on a registry</source>
+            <translation>пакет отправлен по реестру</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>package received by scanning</source>
+            <translation>пакет принят сканированием</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>package scan (flagged)</source>
+            <translation>сканирование пакета (с отметкой)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>package missing from its registry</source>
+            <translation>пакет не поступил по реестру</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>result handed over</source>
+            <translation>результат выдан</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>printed</source>
+            <translation>напечатано</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>%1 d</source>
             <translation>%1 дн.</translation>
         </message>
@@ -666,19 +854,17 @@ Cases: %2</source>
             <translation>Выдача, приостановление, отзыв</translation>
         </message>
         <message>
-            <location line="-128" />
-            <location line="+131" />
+            <location line="-94" />
             <source>handed over in person</source>
             <translation>выдано лично</translation>
         </message>
         <message>
-            <location line="-131" />
-            <location line="+131" />
+            <location line="+0" />
             <source>posted</source>
             <translation>отправлено почтой</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+97" />
             <source>Delivery</source>
             <translation>Выдача</translation>
         </message>
@@ -738,12 +924,42 @@ Cases: %2</source>
             <translation>Уведомление о направлении: зарегистрировано</translation>
         </message>
         <message>
+            <location line="+5" />
+            <source>Package and scans</source>
+            <translation>Пакет и сканирования</translation>
+        </message>
+        <message>
             <location line="+4" />
+            <source>Where the package is</source>
+            <translation>Где пакет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received at the department</source>
+            <translation>Принят в отделе</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned to the branch</source>
+            <translation>Возвращен в ЦОН (акимат)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Registry %1</source>
+            <translation>Реестр %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Scan %1</source>
+            <translation>Сканирование %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Other data</source>
             <translation>Прочие данные</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Application details</source>
             <translation>Сведения заявления</translation>
         </message>
@@ -983,9 +1199,27 @@ Cases: %2</source>
         </message>
     </context>
     <context>
+        <name>ClerkDesk</name>
+        <message>
+            <location filename="../../forms/clerk_desk.ui" line="+18" />
+            <source>Co&amp;unter</source>
+            <translation>При&amp;ём</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Receive re&amp;gistries</source>
+            <translation>В&amp;ходящие реестры</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Send results &amp;back</source>
+            <translation>Отправка результатов о&amp;братно</translation>
+        </message>
+    </context>
+    <context>
         <name>ClerkTab</name>
         <message>
-            <location filename="../../desktop/ui/clerk_tab.py" line="+91" />
+            <location filename="../../desktop/ui/clerk_tab.py" line="+102" />
             <source>Only a clerk registers applications.</source>
             <translation>Заявления регистрирует только сотрудник канцелярии.</translation>
         </message>
@@ -1005,7 +1239,7 @@ Cases: %2</source>
             <translation>Печать расписки</translation>
         </message>
         <message numerus="yes">
-            <location line="+41" />
+            <location line="+43" />
             <source>Today's intakes: %n</source>
             <translation>
                 <numerusform>Сегодня принято: %n</numerusform>
@@ -1014,7 +1248,7 @@ Cases: %2</source>
             </translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+113" />
             <source>%1
 Result due if registered now: %2</source>
             <translation>%1
@@ -1329,6 +1563,54 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>HandOverPanel</name>
+        <message>
+            <location filename="../../desktop/ui/registries.py" line="+435" />
+            <source>Results waiting for the applicant: %1</source>
+            <translation>Результаты, ожидающие заявителя: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Hand over against the Қолхат</source>
+            <translation>&amp;Выдать по расписке</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Hand over to the applicant</source>
+            <translation>&amp;Выдать заявителю</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>%1: the result is here. Check the applicant's identity and hand it over.</source>
+            <translation>%1: результат здесь. Проверьте личность заявителя и выдайте.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>not a package</source>
+            <translation>не пакет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not waiting here for the applicant (%2).</source>
+            <translation>%1 здесь не ожидает заявителя (%2).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 is handed over to %2.</source>
+            <translation>%1 выдано, получатель: %2.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/handover_panel.ui" line="+25" />
+            <source>&amp;Receipt No (scan it):</source>
+            <translation>&amp;Номер расписки (отсканируйте):</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>&amp;Hand over the result</source>
+            <translation>&amp;Выдать результат</translation>
+        </message>
+    </context>
+    <context>
         <name>HeadTab</name>
         <message>
             <location filename="../../desktop/ui/head_tab.py" line="+110" />
@@ -1489,7 +1771,7 @@ result due %3</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/mainwindow.py" line="+116" />
+            <location filename="../../desktop/ui/mainwindow.py" line="+126" />
             <source>This part of Kense is not installed yet.</source>
             <translation>Эта часть Kense ещё не установлена.</translation>
         </message>
@@ -1519,7 +1801,17 @@ result due %3</source>
             <translation>Администратор</translation>
         </message>
         <message>
-            <location line="+54" />
+            <location line="+0" />
+            <source>PSC</source>
+            <translation>ЦОН</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Akim</source>
+            <translation>Аким</translation>
+        </message>
+        <message>
+            <location line="+55" />
             <source>%1 (%2) — %3</source>
             <translation>%1 (%2) — %3</translation>
         </message>
@@ -1641,6 +1933,24 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>PackageTableModel</name>
+        <message>
+            <location filename="../../desktop/ui/registries.py" line="-369" />
+            <source>Package</source>
+            <translation>Пакет</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Branch or akimat</source>
+            <translation>ЦОН или акимат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On the registry</source>
+            <translation>По реестру</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordDialog</name>
         <message>
             <location filename="../../desktop/ui/admin_users.py" line="+120" />
@@ -1715,6 +2025,181 @@ result due %3</source>
             <location line="+46" />
             <source>Save PDF</source>
             <translation>Сохранить PDF</translation>
+        </message>
+    </context>
+    <context>
+        <name>PscTab</name>
+        <message>
+            <location filename="../../desktop/ui/psc_tab.py" line="+66" />
+            <source>This account is not bound to a public service centre branch; ask the administrator.</source>
+            <translation>Эта учетная запись не привязана к отделению ЦОН; обратитесь к администратору.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Public service centre: %1</source>
+            <translation>Центр обслуживания населения: %1</translation>
+        </message>
+        <message>
+            <location filename="../../forms/psc_tab.ui" line="+24" />
+            <source>&amp;Counter and Қолхат</source>
+            <translation>При&amp;ём и расписка</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Registry to the depart&amp;ment</source>
+            <translation>Реестр в отдел</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Returned &amp;by courier</source>
+            <translation>Возвра&amp;щено курьером</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Read&amp;y for the applicant</source>
+            <translation>Готово к выдаче</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiptDesk</name>
+        <message>
+            <location filename="../../desktop/ui/receipt_desk.py" line="+409" />
+            <source>%1 is a registry number: registries are received at the registry desks.</source>
+            <translation>%1 — номер реестра: реестры принимаются на странице «Входящие реестры».</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivePanel</name>
+        <message>
+            <location line="-327" />
+            <source>Scan the barcode of the registry that came with the courier.</source>
+            <translation>Отсканируйте штрихкод реестра, доставленного курьером.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>No registry is open.</source>
+            <translation>Реестр не открыт.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3, courier run %4 · %5 · received %6 of %7</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3, рейс курьера %4 · %5 · принято %6 из %7</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Missing (flagged): %1</source>
+            <translation>Не поступили (отмечены): %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not on this registry (set aside, flagged): %1</source>
+            <translation>Нет в этом реестре (отложены, отмечены): %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Scanned twice: %1</source>
+            <translation>Отсканировано повторно: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Time</source>
+            <translation>Время</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Scanned by</source>
+            <translation>Кто сканировал</translation>
+        </message>
+        <message>
+            <location line="+48" />
+            <source>%1 is not a registry for this desk (%2, %3).</source>
+            <translation>%1 — реестр не для этого места приема (%2, %3).</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Registry %1 is open: %n package(s). Scan each package now.</source>
+            <translation>
+                <numerusform>Реестр %1 открыт: %n пакет. Теперь отсканируйте каждый пакет.</numerusform>
+                <numerusform>Реестр %1 открыт: %n пакета. Теперь отсканируйте каждый пакет.</numerusform>
+                <numerusform>Реестр %1 открыт: %n пакетов. Теперь отсканируйте каждый пакет.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Scan the registry's barcode first; %1 is not a registry number.</source>
+            <translation>Сначала отсканируйте штрихкод реестра; %1 — не номер реестра.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Every package has arrived.</source>
+            <translation>Все пакеты поступили.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Finish the receipt</source>
+            <translation>Завершить прием</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n package(s) of registry %1 were not scanned: %2.
+
+Finish the receipt and flag them as missing? They stay on the registry and can still be scanned in when they turn up.</source>
+            <translation>
+                <numerusform>Из реестра %1 не отсканирован %n пакет: %2.
+
+Завершить прием и отметить непоступившие? Они остаются в реестре, и их можно будет принять сканированием, когда они найдутся.</numerusform>
+                <numerusform>Из реестра %1 не отсканированы %n пакета: %2.
+
+Завершить прием и отметить непоступившие? Они остаются в реестре, и их можно будет принять сканированием, когда они найдутся.</numerusform>
+                <numerusform>Из реестра %1 не отсканировано %n пакетов: %2.
+
+Завершить прием и отметить непоступившие? Они остаются в реестре, и их можно будет принять сканированием, когда они найдутся.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Receipt finished; missing and flagged: %1</source>
+            <translation>Прием завершен; не поступили и отмечены: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Receipt finished: every package has arrived.</source>
+            <translation>Прием завершен: все пакеты поступили.</translation>
+        </message>
+        <message>
+            <location filename="../../forms/receive_panel.ui" line="+13" />
+            <source>&amp;Scan the registry, then each package:</source>
+            <translation>&amp;Сканируйте реестр, затем каждый пакет:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Finish the rece&amp;ipt</source>
+            <translation>За&amp;вершить прием</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Packages on the registry</source>
+            <translation>Пакеты по реестру</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Every scan of this registry</source>
+            <translation>Все сканирования по этому реестру</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Registries to receive</source>
+            <translation>Реестры к приему</translation>
         </message>
     </context>
     <context>
@@ -1808,6 +2293,146 @@ result due %3</source>
             <location line="+38" />
             <source>Double-click a case or press Enter to open its card. Red: overdue; yellow: due today.</source>
             <translation>Чтобы открыть карточку дела, щёлкните дважды или нажмите Enter. Красный: просрочено; жёлтый: срок сегодня.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Registries</name>
+        <message>
+            <location filename="../../desktop/ui/registries.py" line="-56" />
+            <source>PSC branch No %1</source>
+            <translation>Отделение ЦОН №%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>the department</source>
+            <translation>отдел</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>on its way</source>
+            <translation>в пути</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>being received</source>
+            <translation>идет прием</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received in full</source>
+            <translation>принят полностью</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed, packages missing</source>
+            <translation>закрыт, есть непоступившие пакеты</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>to the department</source>
+            <translation>в отдел</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>back to the branch</source>
+            <translation>обратно в ЦОН (акимат)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>received</source>
+            <translation>принят</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>missing</source>
+            <translation>не поступил</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>not scanned yet</source>
+            <translation>еще не отсканирован</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Registry %1</source>
+            <translation>Реестр %1</translation>
+        </message>
+        <message>
+            <location line="+84" />
+            <source>Registry No</source>
+            <translation>Реестр №</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Branch or akimat</source>
+            <translation>ЦОН или акимат</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Day, run</source>
+            <translation>День, рейс</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Packages</source>
+            <translation>Пакетов</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>Принято</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Status</source>
+            <translation>Состояние</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistryBuilder</name>
+        <message>
+            <location line="+122" />
+            <source>No signed results are waiting to go back.</source>
+            <translation>Нет подписанных результатов, ожидающих возврата.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Waiting: %1 · courier runs today: %2 of %3 used</source>
+            <translation>Ожидают: %1 · рейсов курьера сегодня: %2 из %3</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+49" />
+            <source>Registry %1 is built: %n package(s).</source>
+            <translation>
+                <numerusform>Реестр %1 составлен: %n пакет.</numerusform>
+                <numerusform>Реестр %1 составлен: %n пакета.</numerusform>
+                <numerusform>Реестр %1 составлен: %n пакетов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../forms/registry_builder.ui" line="+11" />
+            <source>Packages waiting for a registry</source>
+            <translation>Пакеты, ожидающие реестра</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;From / to:</source>
+            <translation>&amp;Откуда / куда:</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Build the registry and &amp;print it</source>
+            <translation>Составить реестр и &amp;напечатать</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Registries sent</source>
+            <translation>Отправленные реестры</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Print the chosen registry &amp;again</source>
+            <translation>Напечатать выбранный реестр &amp;снова</translation>
         </message>
     </context>
     <context>

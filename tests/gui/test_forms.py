@@ -11,7 +11,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
 
 from desktop.core.catalogue import ROLES
 from desktop.paths import forms_dir
+from desktop.ui.akim_tab import WIDGETS as AKIM_WIDGETS
 from desktop.ui.forms import FormError, child, load_form, load_into
+from desktop.ui.receipt_desk import PANEL_WIDGETS
+from desktop.ui.registries import BUILDER_WIDGETS, HANDOVER_WIDGETS
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -47,8 +50,20 @@ NAMED: dict[str, list[tuple[type, str]]] = {
     "password_dialog": [(QLineEdit, "passwordEdit"), (QLineEdit, "repeatEdit"), (QLabel, "errorLabel"),
                         (QLabel, "userLabel"), (QDialogButtonBox, "buttonBox")],
 }
+# the registry desks of issue 5 (desktop/ui/registries.py, receipt_desk.py, psc_tab.py, akim_tab.py)
+NAMED.update({
+    "registry_builder": [(kind, name) for name, kind in BUILDER_WIDGETS.items()],
+    "handover_panel": [(kind, name) for name, kind in HANDOVER_WIDGETS.items()],
+    "receive_panel": [(kind, name) for name, kind in PANEL_WIDGETS.items()],
+    "akim_tab": [(kind, name) for name, kind in AKIM_WIDGETS.items()],
+    "psc_tab": [(QTabWidget, "pscTabs"), (QLabel, "placeLabel")]
+               + [(QWidget, p) for p in ("intakePage", "sendPage", "receivePage", "handoverPage")],
+    "clerk_desk": [(QTabWidget, "clerkTabs")] + [(QWidget, p) for p in ("counterPage", "receivePage", "returnPage")],
+})
 BASES = {"main_window": QMainWindow, "login": QDialog, "register_tab": QWidget, "case_card": QDialog,
-         "admin_tab": QWidget, "user_dialog": QDialog, "password_dialog": QDialog}
+         "admin_tab": QWidget, "user_dialog": QDialog, "password_dialog": QDialog,
+         **{name: QWidget for name in ("registry_builder", "handover_panel", "receive_panel", "akim_tab", "psc_tab",
+                                       "clerk_desk")}}
 
 
 def test_the_forms_folder_holds_the_shell_forms():
