@@ -26,6 +26,7 @@ from ..core.calendar import OfficeCalendar
 from ..core.catalogue import Catalogue, Service
 from ..core.iin import make_iin
 from ..core.model import User
+from .demo_channels import ChannelCase, channel_of
 from .register import format_reg_no, name_key
 
 RECENT_DAYS = 30             # a busier last month, so the inboxes hold live work
@@ -85,6 +86,7 @@ CANONICAL = _encoder(sort_keys=True, separators=(",", ":"), default=str)  # = au
 DATA = _encoder()  # = json.dumps(case.data, ensure_ascii=False), as Register._insert_case writes it
 _KZ_TO_RU = str.maketrans("әғқңөұүһіхё", "агкноуухикe")
 _WORK_HOURS = ((dt.time(9), dt.time(13)), (dt.time(14), dt.time(18)))
+_DAY = dt.timedelta(days=1)
 
 
 def _iso(value: dt.datetime | None) -> str | None:
@@ -100,28 +102,34 @@ class FastCalendar(OfficeCalendar):
     def __init__(self, base: OfficeCalendar) -> None:
         super().__init__(base.extra_holidays, base.extra_workdays, base.hours)
         self._days: dict[tuple[dt.date, int], dt.date] = {}
+        self._spans: dict[dt.date, tuple[tuple[dt.datetime, dt.datetime], ...]] = {}
+        self._steps = {m: dt.timedelta(minutes=m) for m in range(1, 600)}
+
+    def spans(self, day: dt.date) -> tuple[tuple[dt.datetime, dt.datetime], ...]:
+        """The day's office intervals as datetimes (none on a day off)."""
+        got = self._spans.get(day)
+        if got is None:
+            got = self._spans[day] = tuple((dt.datetime.combine(day, b), dt.datetime.combine(day, e))
+                                           for b, e in self.hours) if self.is_working_day(day) else ()
+        return got
 
     def add(self, start: dt.datetime, value: int, unit: str) -> dt.datetime:
-        if unit == "calendar_days":
+        if unit == "minutes" or unit == "hours":
+            step = self._steps.get(value * 60 if unit == "hours" else value)
+            if step is not None:
+                for begin, end in self.spans(start.date()):
+                    if begin <= start < end:
+                        if start + step <= end:
+                            return start + step
+                        break
+        elif unit == "calendar_days":
             return start + dt.timedelta(days=value)
-        if unit == "working_days":
+        elif unit == "working_days":
             key = (start.date(), value)
             day = self._days.get(key)
             if day is None:
                 day = self._days[key] = super().add(dt.datetime.combine(key[0], dt.time()), value, unit).date()
             return dt.datetime.combine(day, start.time())
-        minutes = value * 60 if unit == "hours" else value
-        if unit in ("minutes", "hours") and minutes > 0:
-            day = start.date()
-            working = self._cache.get(day)
-            if working or (working is None and self.is_working_day(day)):
-                now = start.time()
-                for begin, end in self.hours:
-                    if begin <= now < end:
-                        moment = start + dt.timedelta(minutes=minutes)
-                        if moment <= dt.datetime.combine(day, end):
-                            return moment
-                        break
         return super().add(start, value, unit)
 
 
@@ -227,6 +235,7 @@ class Plan:
     counters: tuple[tuple[int, int, int], ...]   # (year, first case number of the year, last existing number)
     chunk: int = 4000                            # cases per chunk (fixed: the result does not depend on workers)
     exact: bool = False                          # every case through the core (the tests compare both ways)
+    channel_staff: tuple[User, ...] = ()         # PSC inspector, collector, akim: channel cases (demo_channels.py)
 
 
 class _Rand(random.Random):
@@ -252,15 +261,30 @@ def _nominal(svc: Service) -> dict[str, float]:
     return gaps
 
 
+def _parts(svc: Service) -> dict[str, Any]:
+    """The (value, unit) lists the core chains for a service: whole deadline, register step, each stage."""
+    first = svc.step("register")
+    out: dict[str, Any] = {"deadline": svc.deadline_parts(),
+                           "register": (first.duration_value, first.duration_unit) if first else None}
+    for stage, actions in workflow.STAGE_STEPS.items():
+        out[stage] = tuple((s.duration_value, s.duration_unit) for s in svc.steps if s.action in actions)
+    return out
+
+
 class Simulator:
     def __init__(self, plan: Plan) -> None:
         self.p = plan
         self.timeline = Timeline(plan.start, plan.now, plan.calendar, plan.total, plan.seed)
         self.services = [plan.catalogue.service(code) for code in SERVICE_WEIGHTS]
         self.gaps = {s.code: _nominal(s) for s in self.services}
+        self.parts = {s.code: _parts(s) for s in self.services}
+        self.quoted: dict[str, str] = {}
+        self.docs_cache: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.version_q = CANONICAL(plan.catalogue.version)
         self.cum_weights = list(itertools.accumulate(SERVICE_WEIGHTS.values()))
-        self.district, self.settlements = _places(plan.office)
-        pool, offset = max(200, plan.total // 3), 0
+        district, self.settlements = _places(plan.office)
+        self.district = f"{district}, " if district else ""
+        pool, offset = max(200, plan.total // 6), 0
         self.segments: dict[str, tuple[int, int]] = {}
         for code, weight in SERVICE_WEIGHTS.items():
             self.segments[code] = (offset, max(20, pool * weight // 100))
@@ -268,7 +292,6 @@ class Simulator:
         self.spread = offset // 5000 + 1
         self.people: dict[int, dict[str, Any]] = {}
         self.counters = {year: (first, last) for year, first, last in plan.counters}
-        self.working: dict[dt.date, bool] = {}
 
     # -- people
 
@@ -277,26 +300,27 @@ class Simulator:
         got = self.people.get(k)
         if got is not None:
             return got
-        r = _Rand(self.p.seed * 1_000_003 + k)
+        u = random.Random(self.p.seed * 1_000_003 + k).random
         low, high = AGES[code]
-        sex = ("F" if r.random() < 0.85 else "M") if code == "S7" else r.choice("MF")
-        days = low * 365 + r.randrange((high - low) * 365)  # age at the start of the period, in days
+        sex = ("F" if u() < 0.85 else "M") if code == "S7" else ("F" if u() < 0.5 else "M")
+        days = low * 365 + int(u() * (high - low) * 365)  # age at the start of the period, in days
         days += (k // 5000) % self.spread - days % self.spread  # with the serial below: one IIN per person
         birth = self.p.start.date() - dt.timedelta(days=days)
-        root = r.choice(_SURNAMES)
-        patronymic = "" if r.random() < 0.04 else r.choice(_MALE) + ("ұлы" if sex == "M" else "қызы")
-        place = r.choice(self.settlements)
-        flat = f", {r.randint(1, 60)}-пәтер" if place.endswith("қаласы") and r.random() < 0.5 else ""
-        children = [[birth + dt.timedelta(days=r.randint(7300, 14600)), r.choice("MF"), r.random(), None]
-                    for _ in range(r.randint(1, 4) if code in ("S6", "S7") else 0)]
-        got = {"surname": root if sex == "M" else _female(root), "root": root, "sex": sex,
-               "name": r.choice(_MALE if sex == "M" else _FEMALE), "patronymic": patronymic,
-               "iin": make_iin(birth, sex, (k % 5000) * 2),
-               "address": f"{self.district + ', ' if self.district else ''}{place}, {r.choice(_STREETS)} көшесі, "
-                          f"{r.randint(1, 180)}{flat}",
-               "phone": f"+7 {r.choice(_MOBILE)} {r.randint(100, 999)} {r.randint(10, 99)} {r.randint(10, 99)}",
-               "children": children}
-        self.people[k] = got
+        root, names = _SURNAMES[int(u() * len(_SURNAMES))], _MALE if sex == "M" else _FEMALE
+        patronymic = "" if u() < 0.04 else _MALE[int(u() * len(_MALE))] + ("ұлы" if sex == "M" else "қызы")
+        place = self.settlements[int(u() * len(self.settlements))]
+        flat = f", {1 + int(u() * 60)}-пәтер" if place.endswith("қаласы") and u() < 0.5 else ""
+        first = max(birth + dt.timedelta(days=6935), self.p.start.date() - dt.timedelta(days=5500))
+        span = max(1, (self.p.now.date() - first).days - 60)  # children under 18 some time in the period
+        children = [[first + dt.timedelta(days=int(u() * span)), "M" if u() < 0.5 else "F", u(), None]
+                    for _ in range(1 + int(u() * 4) if code in ("S6", "S7") else 0)]
+        phone = int(u() * 1e7)
+        got = self.people[k] = {
+            "surname": root if sex == "M" else _female(root), "root": root, "sex": sex,
+            "name": names[int(u() * len(names))], "patronymic": patronymic, "iin": make_iin(birth, sex, (k % 5000) * 2),
+            "address": f"{self.district}{place}, {_STREETS[int(u() * len(_STREETS))]} көшесі, {1 + int(u() * 180)}{flat}",
+            "phone": f"+7 {_MOBILE[int(u() * len(_MOBILE))]} {phone // 10000:03d} {phone // 100 % 100:02d} {phone % 100:02d}",
+            "children": children}
         return got
 
     def kids(self, who: dict[str, Any], on: dt.date, r: random.Random) -> list[dict[str, str]]:
@@ -339,26 +363,22 @@ class Simulator:
 
     def snap(self, t: dt.datetime) -> dt.datetime:
         """The first office moment at or after t."""
+        spans = self.p.calendar.spans
         while True:
-            day = t.date()
-            working = self.working.get(day)
-            if working is None:
-                working = self.working[day] = self.p.calendar.is_working_day(day)
-            if working:
-                tm = t.time()
-                if tm < _WORK_HOURS[0][0]:
-                    return dt.datetime.combine(day, _WORK_HOURS[0][0])
-                if _WORK_HOURS[0][1] <= tm < _WORK_HOURS[1][0]:
-                    return dt.datetime.combine(day, _WORK_HOURS[1][0])
-                if tm < _WORK_HOURS[1][1]:
-                    return t
-            t = dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+            for begin, end in spans(t.date()):
+                if t < end:
+                    return t if t >= begin else begin
+            t = dt.datetime.combine(t.date() + _DAY, dt.time())
 
     def later(self, t: dt.datetime, gap: float, r: random.Random, lo: float = 0.05) -> dt.datetime:
         """When the next action happens: mostly within the step's time on paper, sometimes late."""
         u = r.random()
         factor = lo + (0.95 - lo) * u / 0.9 if u < 0.9 else 1.05 + (u - 0.9) * 11.5
-        return self.snap(t + dt.timedelta(seconds=int(max(60.0, gap * factor)) + int(r.random() * 60)))
+        t += dt.timedelta(seconds=int(max(60.0, gap * factor) + u * 7919 % 60))
+        for begin, end in self.p.calendar.spans(t.date()):  # most often already in office hours
+            if begin <= t < end:
+                return t
+        return self.snap(t)
 
     # -- what the office does to a case
 
@@ -369,10 +389,10 @@ class Simulator:
         stage, executor, returns, decision, paused_from = "awaiting_resolution", None, 0, None, ""
         while stage != "withdrawn" and r.random() >= STALL:
             roll, act = r.random(), None
-            if roll < 0.025 and stage in ("awaiting_resolution", "with_executor"):
+            if roll < 0.016 and stage in ("awaiting_resolution", "with_executor"):
                 when = self.later(t, gaps[stage], r)
-                if roll < 0.008:
-                    act = (p.clerk if roll < 0.006 else p.head), "withdraw", when, {"reason": r.choice(_WITHDRAWS)}
+                if roll < 0.005:
+                    act = (p.clerk if roll < 0.004 else p.head), "withdraw", when, {"reason": r.choice(_WITHDRAWS)}
                 else:
                     act = (executor or p.head), "suspend", when, {"reason": r.choice(_SUSPENDS)}
             elif stage == "awaiting_resolution":
@@ -392,7 +412,7 @@ class Simulator:
                                                     "result": self.result(svc, who, when.date(), r)}
             elif stage == "awaiting_signature":
                 when = self.later(t, gaps[stage], r)
-                if roll < 0.06 and svc.head_may_return and returns < 2:
+                if roll < 0.04 and svc.head_may_return and returns < 2:
                     returns += 1
                     act = p.head, "return", when, {"reason": r.choice(_RETURNS)}
                 else:
@@ -440,6 +460,12 @@ class Simulator:
         if missing:
             docs.remove(r.choice(docs[2:]))
         fields = self.intake(svc, who, t.date(), r)
+        kind = channel_of(i, svc.code, self.p, t) if self.p.channel_staff else None
+        if kind:  # through the PSC branch or an akimat (issue 5): made by the core, with its registries
+            row, events, parcels = ChannelCase(self, self.p.first_case_id + i, svc, kind, self.p.channel_staff).run(
+                who, fields, docs, self.reg_no(i, t.year), t, r, missing)
+            self.parcels += parcels
+            return row, events
         steps = self.steps(svc, who, t, r, missing)
         plain = not self.p.exact and [s[1] for s in steps][:4] == _PLAIN and len(steps) < 6
         return (self.quick if plain else self.exact)(self.p.first_case_id + i, svc, who, fields, docs,
@@ -473,68 +499,86 @@ class Simulator:
               ) -> tuple[tuple[Any, ...], list[tuple[Any, ...]]]:
         """The plain closed case (resolve, draft, sign, deliver, S4 slip) written as the core writes it, for speed.
 
-        Deadlines still come from the core (workflow.chain, workflow.stage_due on the office calendar); the
-        test suite checks that this gives exactly what ``exact`` gives, row and events, for thousands of cases."""
-        p, cal = self.p, self.p.calendar
+        Deadlines come from the core (workflow.chain over the service's steps, on the office calendar); the JSON
+        is spelt out in the key order audit.canonical and Register._insert_case give. The test suite checks that
+        this gives exactly what ``exact`` gives, rows and events, on thousands of cases."""
+        p, cal, chain, q, parts = self.p, self.p.calendar, workflow.chain, self.quote, self.parts[svc.code]
         (_, _, t1, resolve), (_, _, t2, draft), (_, _, t3, _), (_, _, t4, delivery) = steps[:4]
-        due = workflow.chain(t, svc.deadline_parts(), cal)
-        first = svc.step("register")
-        due1 = workflow.stage_due(svc, "awaiting_resolution",
-                                  cal.add(t, first.duration_value, first.duration_unit) if first else t, cal)
-        due2 = workflow.stage_due(svc, "with_executor", t1, cal)
-        due3 = workflow.stage_due(svc, "awaiting_signature", t2, cal)
-        due4 = workflow.stage_due(svc, "signed", t3, cal)
-        head, decision, ex = p.head, draft["decision"], resolve["executor"]
-        data: dict[str, Any] = {"fields": fields, "documents": docs, "returns": 0,
-                                "resolution": resolve["resolution"], "resolved_by": head.id}
-        drafted = {"decision": decision, "text": draft["text"], "reg_no": reg_no}
+        due = chain(t, parts["deadline"], cal)
+        due1 = chain(cal.add(t, *parts["register"]) if parts["register"] else t, parts["awaiting_resolution"], cal)
+        due2 = chain(t1, parts["with_executor"], cal)
+        due3 = chain(t2, parts["awaiting_signature"], cal)
+        due4 = chain(t3, parts["signed"], cal)
+        ex, head, decision, r = resolve["executor"], p.head, draft["decision"], f'"reg_no":"{reg_no}"'
+        step2 = f',"step_due_at":"{due2.isoformat(" ")}"' if due2 != due1 else ""
+        step3 = f',"step_due_at":"{due3.isoformat(" ")}"' if due3 != due2 else ""
+        step4 = f',"step_due_at":"{due4.isoformat(" ")}"' if due4 != due3 else ""
+        res_q, text_q, (docs_c, docs_d) = q(resolve["resolution"]), q(draft["text"]), self.docs_json(docs)
         if decision == "refused":
-            data["refusal_reasons"] = drafted["reasons"] = list(draft["reasons"])
+            drafted = f'{{"decision":"refused","reasons":{CANONICAL(draft["reasons"])},{r}{step3},"text":{text_q}}}'
+            extra = f', "refusal_reasons": {DATA(draft["reasons"])}'
         else:
-            data["result"] = drafted["result"] = draft["result"]
-        data.update(draft_text=draft["text"], signed_by=head.id, signed_at=t3.isoformat(sep=" "),
-                    delivery=dict(delivery))
-        base = {"reg_no": reg_no}
-        texts = [
-            {**base, "service": svc.code, "iin": who["iin"], "channel": "department", "documents": docs,
-             "catalogue_version": p.catalogue.version, "step_due_at": _iso(due1), "due_at": _iso(due)},
-            {**base, "executor_id": ex.id, "executor": ex.username, "resolution": resolve["resolution"]},
-            drafted, {**base, "decision": decision}, {**base, **delivery, "step_due_at": None}]
-        for text, before, after in ((texts[1], due1, due2), (texts[2], due2, due3), (texts[3], due3, due4)):
-            if after != before:
-                text["step_due_at"] = _iso(after)
-        moves = ((t, p.clerk, "register", None), (t1, head, "resolve", "awaiting_resolution"),
+            result = draft["result"]
+            drafted = f'{{"decision":"approved",{r},"result":{CANONICAL(result) if result else "{}"}{step3},' \
+                      f'"text":{text_q}}}'
+            extra = f', "result": {DATA(result) if result else "{}"}'
+        post = f',"post_number":{q(delivery["post_number"])}' if "post_number" in delivery else ""
+        texts = [f'{{"catalogue_version":{self.version_q},"channel":"department","documents":{docs_c},'
+                 f'"due_at":"{due.isoformat(" ")}","iin":"{who["iin"]}",{r},"service":"{svc.code}",'
+                 f'"step_due_at":"{due1.isoformat(" ")}"}}',
+                 f'{{"executor":{q(ex.username)},"executor_id":{ex.id},{r},"resolution":{res_q}{step2}}}', drafted,
+                 f'{{"decision":"{decision}",{r}{step4}}}',
+                 f'{{"date":"{delivery["date"]}","method":"{delivery["method"]}"{post},{r},"step_due_at":null}}']
+        data = f'{{"fields": {DATA(fields) if fields else "{}"}, "documents": {docs_d}, "returns": 0, ' \
+               f'"resolution": {res_q}, "resolved_by": {head.id}{extra}, "draft_text": {text_q}, ' \
+               f'"signed_by": {head.id}, "signed_at": "{t3.isoformat(" ")}", "delivery": {DATA(delivery)}'
+        moves = [(t, p.clerk, "register", None), (t1, head, "resolve", "awaiting_resolution"),
                  (t2, ex, "draft", "with_executor"), (t3, head, "sign", "awaiting_signature"),
-                 (t4, ex, "deliver", "signed"), (None, None, None, "delivered"))
+                 (t4, ex, "deliver", "signed"), (None, None, None, "delivered")]
         if len(steps) == 5:  # an S4 referral: the start of the placement recorded later
-            (_, _, t5, params), result = steps[4], data.get("result", {})
-            data["slip"] = {"started_on": params["started_on"], "order_no": params["order_no"],
-                            "institution": result.get("institution", ""), "recorded_at": t5.isoformat(sep=" ")}
-            texts.append({**base, **data["slip"]})
-            moves = moves[:5] + ((t5, ex, "record_slip", "delivered"),) + moves[5:]
-        events = [(_iso(when), case_id, k, actor.id, actor.username, action, frm, moves[k + 1][3],
-                   CANONICAL(texts[k])) for k, (when, actor, action, frm) in enumerate(moves[:-1])]
+            (_, _, t5, params), result = steps[4], draft.get("result") or {}
+            slip = {"started_on": params["started_on"], "order_no": params["order_no"],
+                    "institution": result.get("institution", ""), "recorded_at": t5.isoformat(" ")}
+            data += f', "slip": {DATA(slip)}'
+            texts.append(CANONICAL({"reg_no": reg_no, **slip}))
+            moves.insert(5, (t5, ex, "record_slip", "delivered"))
+        events = [(when.isoformat(" "), case_id, k, actor.id, actor.username, action, frm, moves[k + 1][3], texts[k])
+                  for k, (when, actor, action, frm) in enumerate(moves[:-1])]
         return self.row(case_id, reg_no, svc.code, "delivered", decision, who, t, ex.id, due, None, t4, t4,
-                        data), events
+                        data + "}"), events
+
+    def quote(self, text: str) -> str:
+        got = self.quoted.get(text)
+        if got is None:
+            got = self.quoted[text] = CANONICAL(text)
+        return got
+
+    def docs_json(self, docs: list[str]) -> tuple[str, str]:
+        key = tuple(docs)
+        got = self.docs_cache.get(key)
+        if got is None:
+            got = self.docs_cache[key] = (CANONICAL(docs), DATA(docs))
+        return got
 
     def row(self, case_id: int, reg_no: str, code: str, stage: str, decision: str | None, who: dict[str, Any],
             t: dt.datetime, executor_id: int | None, due: dt.datetime, step_due: dt.datetime | None,
-            since: dt.datetime, closed: dt.datetime | None, data: dict[str, Any]) -> tuple[Any, ...]:
+            since: dt.datetime, closed: dt.datetime | None, data: dict[str, Any] | str) -> tuple[Any, ...]:
         """One cases row, as Register._insert_case writes it."""
         return (case_id, reg_no, code, "department", self.p.catalogue.version, stage, decision, who["iin"],
                 who["surname"], who["name"], who["patronymic"], name_key(who["surname"], who["name"], who["patronymic"]),
                 who["address"], who["phone"], _iso(t), self.p.clerk.id, executor_id, _iso(due), _iso(step_due),
-                _iso(since), _iso(closed), DATA(data))
+                _iso(since), _iso(closed), data if isinstance(data, str) else DATA(data))
 
     def chunk(self, index: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], str]:
         r = _Rand(self.p.seed * 7919 + index)
         rows, events = [], []
+        self.parcels: list[tuple[Any, ...]] = []
         for i in range(index * self.p.chunk, min(self.p.total, (index + 1) * self.p.chunk)):
             row, evs = self.case(i, r)
             rows.append(row)
             events += evs
         events.sort()  # the parent merges sorted runs in linear time
-        return rows, events, rows[-1][14]
+        return rows, events, rows[-1][14], self.parcels
 
 
 _PLAIN = ["resolve", "draft", "sign", "deliver"]  # (+ record_slip): the path ``quick`` writes out
@@ -551,5 +595,4 @@ def worker_init(plan: Plan) -> None:
 def worker_chunk(index: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], str]:
     assert _WORKER is not None
     return _WORKER.chunk(index)
-
 

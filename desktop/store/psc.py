@@ -162,6 +162,22 @@ class PackageDesk:
         rows = self.reg.summaries(ids)
         return [rows[i] for i in ids]
 
+    def waiting_by_source(self, direction: str = "to_department") -> dict[str, int]:
+        """How many packages wait for a registry, per branch or akimat (the clerk's 'send back' overview)."""
+        direction = packages.normalise_direction(direction)
+        state, stage = ("at_branch", "awaiting_receipt") if direction == "to_department" else ("at_department",
+                                                                                                "signed")
+        return dict(self.reg._all("SELECT channel, count(*) FROM cases WHERE package=? AND stage=? GROUP BY channel"
+                                  " ORDER BY channel", (state, stage)))
+
+    def returned(self, source: str) -> list[CaseSummary]:
+        """Results back at the branch (or akimat), waiting for the applicant and the Қолхат (oldest first)."""
+        source = packages.source_channel(source).text
+        ids = [r[0] for r in self.reg._all("SELECT id FROM cases WHERE channel=? AND package='at_branch_returned'"
+                                           " AND stage='signed' ORDER BY id", (source,))]
+        rows = self.reg.summaries(ids)
+        return [rows[i] for i in ids]
+
     @staticmethod
     def _candidates_sql(direction: str) -> str:
         state, stage = ("at_branch", "awaiting_receipt") if direction == "to_department" else ("at_department",

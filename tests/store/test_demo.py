@@ -91,7 +91,7 @@ def test_applicants_are_valid_and_consistent(demo_file):
             for child in json.loads(data)["fields"]["children"]:
                 born = parse_iin(child["iin"]).birth_date
                 assert born <= dt.date.fromisoformat(registered_at[:10]) and born.year >= int(registered_at[:4]) - 18
-    assert CASES // 4 < len({r[0] for r in rows}) < CASES  # many different people, some come back
+    assert CASES // 8 < len({r[0] for r in rows}) < CASES  # many different people, some come back
 
 
 def test_registration_numbers_follow_the_scheme_without_gaps(demo_file):
@@ -141,7 +141,9 @@ NEXT = {
 @pytest.mark.parametrize("stage", sorted(NEXT))
 def test_the_next_action_succeeds_on_a_demo_case_of_each_stage(copy, stage):
     done = 0
-    for (reg_no,) in copy._all("SELECT reg_no FROM cases WHERE stage=? ORDER BY random() LIMIT 6", (stage,)):
+    # a signed PSC / akimat result goes back on a return registry, not by the executor (issue 5: test_psc.py)
+    for (reg_no,) in copy._all("SELECT reg_no FROM cases WHERE stage=? AND NOT (stage='signed' AND package IS NOT"
+                               " NULL) ORDER BY random() LIMIT 6", (stage,)):
         case = copy.case(reg_no)
         username, action, params = NEXT[stage]
         actor = copy.authenticate(username or copy.user(case.executor_id).username, username or
@@ -254,7 +256,7 @@ def test_cli_demo_loads_and_reuses_users(tmp_path, capsys):
     assert "120 demo cases" in capsys.readouterr().out
     assert cli.main(["demo", "--db", path, "--cases", "80"]) == 0
     with Register.open(path) as reg:
-        assert reg.count() == 200 and reg.office_number == 5 and len(reg.users()) == 5
+        assert reg.count() == 200 and reg.office_number == 5 and len(reg.users()) == 8  # + PSC inspector, collector, akim
         assert all(r.reg_no.startswith("K05") for r in reg.find(limit=300))
         numbers = [int(r[0][-6:]) for r in reg._all("SELECT reg_no FROM cases WHERE reg_no LIKE ? ORDER BY id",
                                                       (f"K05{dt.date.today().year}%",))]
