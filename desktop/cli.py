@@ -141,8 +141,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         made = load_demo(reg, cases=args.cases, office=args.office, seed=args.seed,
                          progress=lambda done, total: None)
         seconds = (dt.datetime.now() - start).total_seconds()
-        _out(f"{reg.path}: {made} demo cases in {seconds:.1f} s; demo users admin, clerk, head, executor1, "
-             "executor2 (password = user name, DEMO ONLY)")
+        users = ", ".join(u.username for u in reg.users())
+        _out(f"{reg.path}: {made} demo cases in {seconds:.1f} s; demo users {users} "
+             "(password = user name, DEMO ONLY)")
     return 0
 
 
