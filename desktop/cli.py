@@ -115,8 +115,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     password = args.admin_password
     if password is None:
         if not sys.stdin.isatty():
-            _err("--admin-password is required when there is no terminal to ask")
-            return EXIT_ERROR
+            raise KenseError("cli_need_password")
         password = getpass.getpass("admin password: ")
     # refuse bad input before a file is created, so a failed init leaves nothing behind
     from .core import reference
@@ -129,7 +128,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     with Register.open(_db(args), create=True) as reg:
         admin = reg.initialise(args.office, password)
         office = reg.office()
-        _out(f"{reg.path}: {office['name_kk']} (№{args.office}); admin user '{admin.username}'")
+        name = office["name_ru"] if args.lang == "ru" else office["name_kk"]
+        _out(messages.message("cli_init_done", path=reg.path, office=name, number=args.office, user=admin.username))
     return 0
 
 
@@ -138,25 +138,36 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .store.demo import load_demo
     start = dt.datetime.now()
     with Register.open(_db(args), create=True) as reg:
+        if reg.office_number is not None and not reg.is_demo:
+            raise KenseError("cli_not_demo")
         made = load_demo(reg, cases=args.cases, office=args.office, seed=args.seed,
                          progress=lambda done, total: None)
         seconds = (dt.datetime.now() - start).total_seconds()
-        users = ", ".join(u.username for u in reg.users())
-        _out(f"{reg.path}: {made} demo cases in {seconds:.1f} s; demo users {users} "
-             "(password = user name, DEMO ONLY)")
+        users = ", ".join(sorted(u.username for u in reg.users()))
+        _out(messages.message("cli_demo_done", path=reg.path, cases=made, seconds=f"{seconds:.1f}", users=users))
     return 0
 
 
 def cmd_find(args: argparse.Namespace) -> int:
+    from .core.errors import ValidationError
+    from .core.iin import parse_iin
     from .store import Filters, Register, now_local
-    if args.service and args.service not in load_catalogue().codes:
-        raise KenseError("unknown_service", code=args.service)
+    if args.service:
+        args.service = args.service.strip().upper()
+        if args.service not in load_catalogue().codes:
+            raise KenseError("unknown_service", code=args.service)
+    if args.iin:
+        args.iin = parse_iin(args.iin).text  # a mistyped IIN is an error, not "0 cases"
+    if args.limit < 1:
+        raise ValidationError("bad_limit", field="limit")
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise ValidationError("bad_period", field="period", start=args.date_from, end=args.date_to)
     filters = Filters(service=args.service, stage=args.stage, iin=args.iin, reg_no=args.reg,
                       name_prefix=args.name, registered_from=args.date_from, registered_to=args.date_to,
                       overdue_at=now_local() if args.overdue else None)
     now = now_local()
     with Register.open(_db(args), check=False) as reg:
-        rows = reg.find(filters, limit=max(0, args.limit))
+        rows = reg.find(filters, limit=args.limit)
     if args.json:
         _out(json.dumps([r.to_json(now) for r in rows], ensure_ascii=False, indent=1))
         return 0
@@ -164,7 +175,7 @@ def cmd_find(args: argparse.Namespace) -> int:
         late = " !" if r.overdue(now) else ""
         _out(f"{r.reg_no}  {r.service}  {r.stage:<20} {r.decision or '-':<8} {r.iin}  {r.applicant:<40} "
              f"{r.registered_at:%Y-%m-%d %H:%M}  due {r.due_at:%Y-%m-%d %H:%M}{late}")
-    _out(f"{len(rows)}")
+    _out(messages.message("cli_found", shown=len(rows), limit=args.limit))
     return 0
 
 
@@ -188,12 +199,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     with Register.open(_db(args), check=False) as reg:
         report = reg.verify()
     if report.ok:
-        _out(f"ok: integrity ok, {report.events} audit events, chain intact")
+        _out(messages.message("cli_verify_ok", events=report.events))
         return 0
     if report.integrity != "ok":
-        _err(f"BROKEN: integrity_check: {report.integrity}")
+        _err(messages.message("cli_verify_integrity", detail=report.integrity))
     if report.first_broken is not None:
-        _err(f"BROKEN: audit event {report.first_broken}: {report.problem}")
+        _err(messages.message("cli_verify_event", event=report.first_broken, detail=report.problem))
     return EXIT_BROKEN
 
 
@@ -201,7 +212,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from .store import Register
     with Register.open(_db(args)) as reg:
         report = reg.backup(Path(args.output))
-    _out(f"{args.output}: verified copy, {report.events} audit events")
+    _out(messages.message("cli_backup_done", path=args.output, events=report.events))
     return 0
 
 
@@ -241,6 +252,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (e.g. `| head`) went away: not an error of ours
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -135,7 +135,7 @@ def test_find_every_filter(office, capsys):
     assert _find(capsys, office, "--service", "S7") == []
     # the plain listing: one line per case and a count
     code, out, _ = run(capsys, "find", "--db", str(office), "--service", "S1")
-    assert code == 0 and out.splitlines()[-1] == "2" and len(out.splitlines()) == 3
+    assert code == 0 and out.splitlines()[-1].startswith("2 іс көрсетілді") and len(out.splitlines()) == 3
 
 
 @pytest.mark.parametrize("lang,word", [("kk", "қызмет"), ("ru", "услуг")])
@@ -172,14 +172,14 @@ def test_catalogue_json_matches_the_regulation(capsys):
 
 def test_verify(office, capsys):
     code, out, err = run(capsys, "verify", "--db", str(office))
-    assert code == 0 and out.startswith("ok") and err == ""
+    assert code == 0 and out.startswith("дұрыс:") and err == ""
     conn = sqlite3.connect(office)
     conn.execute("DROP TRIGGER events_no_update")
     conn.execute("UPDATE events SET actor='head' WHERE id=3")
     conn.commit()
     conn.close()
     code, out, err = run(capsys, "verify", "--db", str(office))
-    assert code == 1 and "audit event 3" in err
+    assert code == 1 and "аудит оқиғасы 3:" in err
 
 
 def test_backup(office, tmp_path, capsys):
@@ -252,7 +252,7 @@ def test_installed_entry_point(office, tmp_path):
     assert done.returncode == 0 and [r["applicant"] for r in json.loads(done.stdout)] == ["Омаров Ғани"]
     done = subprocess.run([_kense(), "verify", "--db", str(office)], capture_output=True, text=True, env=env,
                           timeout=60)
-    assert done.returncode == 0 and done.stdout.startswith("ok")
+    assert done.returncode == 0 and done.stdout.startswith("дұрыс:")
     done = subprocess.run([_kense(), "--lang", "ru", "find", "--db", str(tmp_path / "nope.sqlite3")],
                           capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
     assert done.returncode != 0 and "Файл базы не найден" in done.stderr and "Traceback" not in done.stderr

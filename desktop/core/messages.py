@@ -158,6 +158,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "Күн «{text}» {start} мен {end} аралығында болуы керек.",
         "ru": "Дата «{text}» должна быть в пределах от {start} до {end}.",
         "en": "The date “{text}” must be between {start} and {end}."},
+    "cli_verify_ok": {
+        "kk": "дұрыс: файл тұтас, аудитте {events} оқиға, тізбек бүтін",
+        "ru": "в порядке: файл цел, в аудите {events} событий, цепочка не нарушена",
+        "en": "ok: integrity ok, {events} audit events, chain intact"},
+    "cli_verify_integrity": {
+        "kk": "БҮЛІНГЕН: integrity_check: {detail}", "ru": "ПОВРЕЖДЁН: integrity_check: {detail}",
+        "en": "BROKEN: integrity_check: {detail}"},
+    "cli_verify_event": {
+        "kk": "БҮЛІНГЕН: аудит оқиғасы {event}: {detail}", "ru": "ПОВРЕЖДЁН: событие аудита {event}: {detail}",
+        "en": "BROKEN: audit event {event}: {detail}"},
+    "cli_backup_done": {
+        "kk": "{path}: тексерілген көшірме, аудитте {events} оқиға",
+        "ru": "{path}: проверенная копия, в аудите {events} событий",
+        "en": "{path}: verified copy, {events} audit events"},
+    "cli_init_done": {
+        "kk": "{path}: {office} (№{number}); әкімші пайдаланушы «{user}»",
+        "ru": "{path}: {office} (№{number}); пользователь-администратор «{user}»",
+        "en": "{path}: {office} (No {number}); admin user '{user}'"},
+    "cli_need_password": {
+        "kk": "Сұрайтын терминал жоқ: --admin-password көрсетіңіз.",
+        "ru": "Нет терминала для запроса: укажите --admin-password.",
+        "en": "--admin-password is required when there is no terminal to ask."},
+    "cli_demo_done": {
+        "kk": "{path}: {cases} демо-іс {seconds} с ішінде; демо пайдаланушылар: {users} (құпиясөз = пайдаланушы аты, ТЕК ДЕМО)",
+        "ru": "{path}: {cases} демо-дел за {seconds} с; демо-пользователи: {users} (пароль = имя пользователя, ТОЛЬКО ДЕМО)",
+        "en": "{path}: {cases} demo cases in {seconds} s; demo users {users} (password = user name, DEMO ONLY)"},
+    "cli_not_demo": {
+        "kk": "Бұл нақты тізілім (демо емес): оған демо-істер қосылмайды. Демо үшін жаңа файл көрсетіңіз.",
+        "ru": "Это рабочий реестр (не демо): демо-дела в него не добавляются. Укажите новый файл для демо.",
+        "en": "This is a real register, not a demo one: no demo cases are added to it. Name a new file."},
+    "cli_found": {
+        "kk": "{shown} іс көрсетілді (шектеу --limit {limit})", "ru": "показано дел: {shown} (ограничение --limit {limit})",
+        "en": "{shown} cases shown (--limit {limit})"},
+    "backup_same_file": {
+        "kk": "Көшірме тізілімнің өз файлына жазылмайды: басқа файл көрсетіңіз.",
+        "ru": "Копию нельзя записать в сам файл реестра: укажите другой файл.",
+        "en": "A backup cannot overwrite the register itself: name another file."},
+    "bad_limit": {
+        "kk": "--limit оң сан болуы керек.", "ru": "--limit должен быть положительным числом.",
+        "en": "--limit must be a positive number."},
+    "bad_period": {
+        "kk": "Кезең дұрыс емес: {start} күні {end} күнінен кейін.", "ru": "Неверный период: {start} позже {end}.",
+        "en": "The period is reversed: {start} is after {end}."},
     "bad_date": {
         "kk": "Күн дұрыс емес: «{text}» (ЖЖЖЖ-АА-КК).", "ru": "Неверная дата: «{text}» (ГГГГ-ММ-ДД).",
         "en": "Not a date: “{text}” (YYYY-MM-DD)."},

@@ -714,6 +714,8 @@ class Register:
     def backup(self, dest: Path | str, progress: Any = None) -> VerifyReport:
         """Copy the register with SQLite's online backup API, then check the copy; returns the copy's report."""
         dest = Path(dest)
+        if dest.exists() and dest.resolve() == self.path.resolve():
+            raise StoreError("backup_same_file")
         tmp = dest.with_name(dest.name + ".part")
         if tmp.exists():
             tmp.unlink()
@@ -750,6 +752,15 @@ class Register:
         return PackageDesk(self)
 
     # ------------------------------------------------------------ bulk load (demo), raw access for benchmarks
+
+    @property
+    def is_demo(self) -> bool:
+        """True for a register made by ``kense demo`` (or the first-start demo office): only those take demo cases."""
+        return self.meta("demo") == "1"
+
+    def mark_demo(self) -> None:
+        with db.write_transaction(self._conn) as conn:
+            conn.execute("INSERT INTO meta(key, value) VALUES ('demo', '1') ON CONFLICT(key) DO UPDATE SET value='1'")
 
     def bulk_connection(self) -> sqlite3.Connection:
         """The underlying connection, for the demo loader and the benchmark only (never for the app)."""

@@ -6,6 +6,8 @@ query per search, never a full load. Typing searches after a short pause; Enter 
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QGroupBox, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableView, QWidget)
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdi
 from ..core.errors import KenseError
 from ..core.iin import parse_iin
 from ..core.model import STAGES
-from ..store import Filters
+from ..store import Filters, format_reg_no
 from .context import AppContext
 from .forms import child, load_into
 from .labels import stage_title
@@ -41,6 +43,8 @@ class RegisterTab(QWidget):
         self.from_date: QDateEdit = child(self, QDateEdit, "fromDate")
         self.to_date: QDateEdit = child(self, QDateEdit, "toDate")
         self.search_button: QPushButton = child(self, QPushButton, "searchButton")
+        # an example number of this office and year, in the real format
+        self.reg_no_edit.setPlaceholderText(format_reg_no(ctx.register.office_number or 1, dt.date.today().year, 123))
         self.clear_button: QPushButton = child(self, QPushButton, "clearButton")
         self.message_label: QLabel = child(self, QLabel, "messageLabel")
         self.count_label: QLabel = child(self, QLabel, "countLabel")
