@@ -1,7 +1,6 @@
 """Shared fixtures: offscreen Qt, a fresh register in a temporary folder, demo users, fixed clock."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 import pytest
@@ -10,11 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
 from desktop.core import messages  # noqa: E402
-from desktop.core.iin import make_iin  # noqa: E402
 from desktop.store import Register  # noqa: E402
 from desktop.store import register as store_register  # noqa: E402
-
-T0 = dt.datetime(2026, 3, 2, 10, 0)  # a Monday, 10:00
 
 
 @pytest.fixture(autouse=True)
@@ -48,22 +44,3 @@ def people(register):
                                   ("executor2", "Жұмабаев Дәурен", ["executor"])):
         made[username] = register.create_user(admin, username, name, roles, username + "-pw")
     return made
-
-
-def applicant(serial: int = 1, **over):
-    data = {"surname": "Ахметов", "name": "Ерлан", "patronymic": "Болатұлы",
-            "iin": make_iin(dt.date(1985, 1, 2), "M", serial), "address": "Бақанас ауылы, Абай көшесі, 5",
-            "phone": "+7 701 123 45 67"}
-    data.update(over)
-    return data
-
-
-INTAKE_FIELDS = {
-    "S4": {"employment_form": "public_works"},
-    "S5": {"category": "Көп балалы аналар"},
-    "S7": {"children": [{"full_name": "Ахметова Дана", "iin": make_iin(dt.date(2015, 5, 5), "F", 7)}]},
-}
-RESULT_FIELDS = {
-    "S4": {"institution": "«Бақанас су» ЖШС", "term": "6 ай"},
-    "S6": {"quarter": "2026-Q1", "family_members": [{"full_name": "Ахметова Сәуле", "relation": "жұбайы"}]},
-}

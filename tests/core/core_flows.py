@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 from typing import Any
 
 from desktop.core import workflow
@@ -16,22 +13,7 @@ from desktop.core.catalogue import load_catalogue
 from desktop.core.model import Case, Event, User
 
 
-def _root_helpers():
-    """tests/conftest.py, loaded by path (a bare ``import conftest`` is ambiguous once other folders add one)."""
-    name = "kense_tests_root_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "conftest.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_root = _root_helpers()
-applicant = _root.applicant
-INTAKE_FIELDS: dict[str, dict[str, Any]] = _root.INTAKE_FIELDS
-RESULT_FIELDS: dict[str, dict[str, Any]] = _root.RESULT_FIELDS
-T0: dt.datetime = _root.T0
+from kense_testdata import INTAKE_FIELDS, RESULT_FIELDS, T0, applicant  # noqa: E402
 
 CAT = load_catalogue()
 CODES = ("S1", "S2", "S3", "S4", "S5", "S6", "S7")

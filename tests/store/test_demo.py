@@ -18,7 +18,7 @@ from desktop.core.errors import PermissionDenied, ValidationError, WrongStage
 from desktop.core.iin import parse_iin
 from desktop.core.model import STAGES
 from desktop.store import Register, audit, demo, demo_cases, format_reg_no
-from tests.conftest import RESULT_FIELDS, applicant
+from kense_testdata import RESULT_FIELDS, applicant
 
 pytestmark = pytest.mark.store
 CASES = 3000

@@ -77,7 +77,7 @@ def test_edited_event_is_detected(trail, capsys, column, value):
     _attack(trail, f"UPDATE events SET {column}=? WHERE id={target}", params=(value,))
     ok, broken, code, err = _verify(trail, capsys)
     assert not ok and broken == target
-    assert code == 1 and f"audit event {target}" in err
+    assert code == 1 and f"аудит оқиғасы {target}:" in err
 
 
 def test_edited_event_with_recomputed_hash_breaks_the_next_link(trail, capsys):
@@ -91,7 +91,7 @@ def test_edited_event_with_recomputed_hash_breaks_the_next_link(trail, capsys):
     digest = event_hash(row[9], row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], details)
     _attack(trail, "UPDATE events SET details=?, hash=? WHERE id=?", params=(details, digest, target))
     ok, broken, code, err = _verify(trail, capsys)
-    assert not ok and broken == target + 1 and code == 1 and f"audit event {target + 1}" in err
+    assert not ok and broken == target + 1 and code == 1 and f"аудит оқиғасы {target + 1}:" in err
 
 
 def test_deleted_event_is_detected(trail, capsys):
@@ -100,20 +100,20 @@ def test_deleted_event_is_detected(trail, capsys):
     _attack(trail, f"DELETE FROM events WHERE id={target}")
     ok, broken, code, err = _verify(trail, capsys)
     assert not ok and broken == target + 1 and code == 1
-    assert f"audit event {target + 1}" in err and f"event {target} is missing" in err
+    assert f"аудит оқиғасы {target + 1}:" in err and f"event {target} is missing" in err
 
 
 def test_truncated_trail_is_detected(trail, capsys):
     ids = _event_ids(trail)
     _attack(trail, f"DELETE FROM events WHERE id > {ids[-4]}")
     ok, broken, code, err = _verify(trail, capsys)
-    assert not ok and broken == ids[-3] and code == 1 and f"audit event {ids[-3]}" in err
+    assert not ok and broken == ids[-3] and code == 1 and f"аудит оқиғасы {ids[-3]}:" in err
 
 
 def test_emptied_trail_is_detected(trail, capsys):
     _attack(trail, "DELETE FROM events")
     ok, broken, code, err = _verify(trail, capsys)
-    assert not ok and broken == 1 and code == 1 and "audit event 1" in err
+    assert not ok and broken == 1 and code == 1 and "аудит оқиғасы 1:" in err
 
 
 def test_inserted_event_is_detected(trail, capsys):
