@@ -103,7 +103,7 @@ def _bulk_mode(conn: sqlite3.Connection, big: bool) -> Iterator[None]:
 
 def _chunks(plan: Plan) -> Iterator[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], str]]:
     count = (plan.total + plan.chunk - 1) // plan.chunk
-    workers = min(os.cpu_count() or 1, 4)
+    workers = int(os.environ.get("KENSE_DEMO_WORKERS", 0)) or min(os.cpu_count() or 1, 4)
     if plan.total < PARALLEL_FROM or workers < 2:
         sim = Simulator(plan)
         for index in range(count):
