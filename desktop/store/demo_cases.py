@@ -592,7 +592,6 @@ def worker_init(plan: Plan) -> None:
     _WORKER = Simulator(plan)
 
 
-def worker_chunk(index: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], str]:
+def worker_chunk(index: int) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], str, list[Any]]:
     assert _WORKER is not None
     return _WORKER.chunk(index)
-
