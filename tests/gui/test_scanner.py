@@ -1,6 +1,8 @@
 """A wedge scanner typing a registration number under the Kazakh or Russian layout is still read correctly."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -40,6 +42,28 @@ def enter(target: QWidget) -> None:
                                              36, 0, 0, "\r"))
 
 
+@contextmanager
+def listening(clock: Clock):
+    """An application-wide scanner filter on a fake clock; yields the list of codes it recognised."""
+    scanner = ScannerFilter(clock=clock)
+    scanner.install()
+    got: list[str] = []
+    scanner.scanned.connect(got.append)
+    try:
+        yield got
+    finally:
+        QApplication.instance().removeEventFilter(scanner)
+
+
+def scan(window: QWidget, clock: Clock, code: str, layout: dict[str, str], gap_ms: float, *,
+         with_codes: bool = True, enter_gap_ms: float | None = None) -> None:
+    for ch in code:
+        clock.ms += gap_ms
+        press(QApplication.focusWidget() or window, ch, layout, with_codes=with_codes)
+    clock.ms += gap_ms if enter_gap_ms is None else enter_gap_ms
+    enter(QApplication.focusWidget() or window)
+
+
 @pytest.fixture
 def window(qtbot):
     w = QWidget()
@@ -57,19 +81,9 @@ def window(qtbot):
 def test_scan_under_any_layout_arrives_as_the_code(qtbot, window, layout):
     w, edit = window
     clock = Clock()
-    scanner = ScannerFilter(clock=clock)
-    scanner.install()
-    got = []
-    scanner.scanned.connect(got.append)
-    try:
-        code = "K032026000123"
-        for ch in code:
-            clock.ms += 8
-            press(QApplication.focusWidget() or w, ch, layout)
-        clock.ms += 8
-        enter(QApplication.focusWidget() or w)
-    finally:
-        QApplication.instance().removeEventFilter(scanner)
+    code = "K032026000123"
+    with listening(clock) as got:
+        scan(w, clock, code, layout, 8)
     assert got == [code]
     assert edit.text() == ""  # the garbled burst was removed from the field
 
@@ -77,36 +91,16 @@ def test_scan_under_any_layout_arrives_as_the_code(qtbot, window, layout):
 def test_scan_without_native_codes_uses_layout_position_map(qtbot, window):
     w, edit = window
     clock = Clock()
-    scanner = ScannerFilter(clock=clock)
-    scanner.install()
-    got = []
-    scanner.scanned.connect(got.append)
-    try:
-        for ch in "K032026000123":
-            clock.ms += 5
-            press(QApplication.focusWidget() or w, ch, KZ_TEXT, with_codes=False)
-        clock.ms += 5
-        enter(QApplication.focusWidget() or w)
-    finally:
-        QApplication.instance().removeEventFilter(scanner)
+    with listening(clock) as got:
+        scan(w, clock, "K032026000123", KZ_TEXT, 5, with_codes=False)
     assert got == ["K032026000123"]
 
 
 def test_human_typing_is_not_a_scan(qtbot, window):
     w, edit = window
     clock = Clock()
-    scanner = ScannerFilter(clock=clock)
-    scanner.install()
-    got = []
-    scanner.scanned.connect(got.append)
-    try:
-        for ch in "K032026000123":
-            clock.ms += 180  # a person types about 5 keys a second
-            press(QApplication.focusWidget() or w, ch, {})
-        clock.ms += 150
-        enter(QApplication.focusWidget() or w)
-    finally:
-        QApplication.instance().removeEventFilter(scanner)
+    with listening(clock) as got:
+        scan(w, clock, "K032026000123", {}, 180, enter_gap_ms=150)  # a person types about 5 keys a second
     assert got == []
     assert edit.text() == "K032026000123"
 
