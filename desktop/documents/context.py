@@ -7,8 +7,9 @@ from typing import Any
 
 from ..core import reference
 from ..core.catalogue import Service
-from ..core.errors import NotFound
-from ..core.model import Case, User
+from ..core.errors import NotFound, ValidationError
+from ..core.iin import parse_iin
+from ..core.model import Applicant, Case, User
 from .templates import Wording
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -32,6 +33,45 @@ def split_channel(channel: str) -> tuple[str, int | None]:
         return kind, None
 
 
+SEXES = {"M": "male", "F": "female"}
+
+
+def applicant_sex(iin: str | None) -> str:
+    """'male' or 'female' from the IIN's century-and-sex digit; 'unknown' when there is no valid IIN."""
+    try:
+        return SEXES[parse_iin(iin or "").sex]
+    except (ValidationError, KeyError):
+        return "unknown"
+
+
+def name_patronymic(applicant: Applicant) -> str:
+    """How a letter addresses the applicant: the name and patronymic (Ерлан Болатұлы), or the full name when
+    there is no patronymic (a salutation by the first name alone would be too familiar for an office)."""
+    if applicant.name and applicant.patronymic:
+        return f"{applicant.name} {applicant.patronymic}"
+    return applicant.full_name
+
+
+def sex_words(common: Wording, sex: str) -> dict[str, str]:
+    """The words of common.toml's ``by_sex`` table in the applicant's form: {dear} -> Уважаемая for a woman.
+
+    A word without the sex's form (an office that wrote only ``unknown``) takes its ``unknown`` form."""
+    table = common.raw("by_sex", {})
+    out = {}
+    for word, forms in (table.items() if isinstance(table, dict) else ()):
+        if isinstance(forms, str):
+            out[word] = forms
+        elif isinstance(forms, dict):
+            out[word] = str(forms.get(sex, forms.get("unknown", "")))
+    return out
+
+
+def shared_values(common: Wording, applicant: Applicant) -> dict[str, str]:
+    """The fields every text of a case's document may use (templates.Wording.shared)."""
+    return {"applicant": applicant.full_name, "name_patronymic": name_patronymic(applicant),
+            **sex_words(common, applicant_sex(applicant.iin))}
+
+
 @dataclass
 class DocContext:
     kind: str
@@ -46,6 +86,11 @@ class DocContext:
     printed_at: dt.datetime
     common: Wording
     words: Wording
+
+    @property
+    def sex(self) -> str:
+        """The applicant's sex from the IIN: 'male', 'female' or 'unknown'."""
+        return applicant_sex(self.case.applicant.iin)
 
     # ------------------------------------------------------------ identity
 
@@ -160,8 +205,10 @@ def _as_date(value: dt.date | dt.datetime | str | None) -> dt.date | None:
 
 def build_context(reg: Any, case: Case, service: Service, kind: str, lang: str, copy_no: int,
                   now: dt.datetime, template: str) -> DocContext:
+    common = Wording("common", lang)
+    common.shared = shared_values(common, case.applicant)
     return DocContext(
         kind=kind, lang=lang, case=case, service=service, office=reg.office(),
         clerk=_user(reg, case.registered_by), executor=_user(reg, case.executor_id),
         signer=_user(reg, case.data.get("signed_by")), copy_no=copy_no, printed_at=now,
-        common=Wording("common", lang), words=Wording(template, lang))
+        common=common, words=Wording(template, lang, shared=common.shared))

@@ -6,6 +6,9 @@ the bundled one key by key, so a partial override never loses the keys it does n
 
 Texts are ``str.format`` templates with named fields and may carry reportlab Paragraph markup (<b>, <br/>);
 the values put into them are XML-escaped, so a name such as "«Су & Жылу» ЖШС" cannot break the markup.
+Besides the fields a text is given where it is used, every text of a document may use the document's shared
+fields (``Wording.shared``: the applicant's name and the words that follow the applicant's sex, such as {dear};
+see common.toml), so an office can put them into any sentence it rewrites.
 """
 from __future__ import annotations
 
@@ -66,11 +69,12 @@ def load_template(name: str) -> tuple[dict[str, Any], str]:
 class Wording:
     """The texts of one template in one language."""
 
-    def __init__(self, name: str, lang: str) -> None:
+    def __init__(self, name: str, lang: str, shared: dict[str, Any] | None = None) -> None:
         data, self.source = load_template(name)
         if lang not in data:
             raise DocumentError("doc_template", file=self.source, detail=f"no [{lang}] table")
         self.name, self.lang, self.data = name, lang, data[lang]
+        self.shared: dict[str, Any] = dict(shared or {})
 
     def raw(self, key: str, default: Any = None) -> Any:
         """A value by dotted key ('body.S1'); ``default`` when absent."""
@@ -96,9 +100,10 @@ class Wording:
 
     def text(self, key: str, default: str | None = None, **values: Any) -> str:
         """Paragraph markup: the template with XML-escaped values."""
-        safe = {k: escape(str(v)) for k, v in values.items()}
+        safe = {k: escape(str(v)) for k, v in {**self.shared, **values}.items()}
         return self._format(key, self._template(key, default), safe)
 
     def plain(self, key: str, default: str | None = None, **values: Any) -> str:
         """Plain text for canvas.drawString: no markup, no escaping."""
-        return self._format(key, self._template(key, default), {k: str(v) for k, v in values.items()})
+        return self._format(key, self._template(key, default),
+                            {k: str(v) for k, v in {**self.shared, **values}.items()})
