@@ -42,9 +42,9 @@ def new_case(reg: Register, people: dict[str, User], code: str, *, serial: int =
 
 def signed_case(reg: Register, people: dict[str, User], code: str, decision: str = "approved", *,
                 serial: int = 1, channel: str = "department", result: dict[str, Any] | None = None,
-                sign: bool = True) -> Case:
+                sign: bool = True, **applicant_over: Any) -> Case:
     """A case taken through resolution and draft (approved or refused) and, with ``sign``, the head's signature."""
-    case = new_case(reg, people, code, serial=serial, channel=channel)
+    case = new_case(reg, people, code, serial=serial, channel=channel, **applicant_over)
     head, executor = people["head"], people["executor1"]
     now = T0 + dt.timedelta(minutes=20)
     reg.perform(head, case.reg_no, "resolve", executor=executor.id, resolution="Қарап, шешім дайындаңыз", now=now)
