@@ -26,8 +26,11 @@ from .casework import (InlineErrors, case_header_html, draft_html, id_list_model
 from .context import AppContext
 from .forms import child, load_into
 from .intake_fields import FieldsPanel
+from .labels import stage_title
+from .models import fit_columns
 
 QUEUE_COLUMNS = ("reg_no", "service", "applicant", "stage", "step_due_at", "due_at")
+QUEUE_STAGES = ("with_executor", "signed", "suspended")  # what store.inbox_ids("executor") can hold
 SLIP_COLUMNS = ("reg_no", "applicant", "decision", "registered_at")
 SLIP_SCAN_LIMIT = 300  # the newest delivered S4 cases looked at for a missing slip ...
 SLIP_LOOKBACK = dt.timedelta(days=366)  # ... registered within a year (an index keeps this fast on 1e6 cases)
@@ -96,8 +99,14 @@ class ExecutorTab(QWidget):
             setup_table(view, model)
             view.selectionModel().selectionChanged.connect(lambda *_a: self._show_case())
             view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
+        self._fit_columns()
         self.w["listTabs"].currentChanged.connect(lambda _i: self._show_case())
-        self.findChild(QWidget, "executorSplitter").setSizes([560, 700])
+        self.findChild(QWidget, "executorSplitter").setSizes([720, 580])
+
+    def _fit_columns(self) -> None:
+        """The due times stay in sight at 1366 px: fixed-width columns, the applicant takes what is left."""
+        fit_columns(self.w["myCasesView"], samples={"stage": [stage_title(s, self.lang) for s in QUEUE_STAGES]})
+        fit_columns(self.w["slipsView"])
 
     def _connect(self) -> None:
         self.w["approveRadio"].toggled.connect(self._decision_changed)
@@ -136,6 +145,7 @@ class ExecutorTab(QWidget):
         kept = self._typed()
         self.queue_model.set_language(self.lang)
         self.slip_model.set_language(self.lang)
+        self._fit_columns()
         self._shown = None
         self.refresh()
         self._restore_typed(kept)

@@ -3,6 +3,10 @@
 The model holds a page of ids at a time and grows through canFetchMore/fetchMore, so a 1 000 000-case register
 opens instantly. Rows are read from the store in blocks when a view first asks for them and cached; refresh()
 drops the cache and starts again from the first page.
+
+``fit_columns`` sizes a view's columns from the widest text each can show (any date is as wide as a sample date,
+any stage as its longest title) and lets one column (the applicant) take what is left, so the due times of a
+narrow queue stay in sight instead of behind a horizontal scrollbar.
 """
 from __future__ import annotations
 
@@ -12,9 +16,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
+from ..core.model import STAGES
 from ..store import CaseSummary
-from .labels import decision_title, fmt_datetime, stage_title
+from .labels import DECISION_TITLES, decision_title, fmt_datetime, stage_title
 
 PAGE = 500
 BLOCK = 100
@@ -47,6 +53,8 @@ def _columns() -> dict[str, Column]:
 
 
 DEFAULT_COLUMNS = ("reg_no", "service", "applicant", "iin", "stage", "registered_at", "due_at")
+DATE_COLUMNS = ("registered_at", "step_due_at", "due_at")
+SAMPLE_MOMENT = dt.datetime(2026, 12, 28, 23, 58)  # dd.MM.yyyy HH:mm: every date of the lists is this wide
 
 # fetch_page(offset, limit) -> ids; load_rows(ids) -> {id: CaseSummary}
 FetchPage = Callable[[int, int], Sequence[int]]
@@ -80,6 +88,13 @@ class CaseTableModel(QAbstractTableModel):
         self._ids = ids
         self._exhausted = len(ids) < PAGE
         self.endResetModel()
+
+    @property
+    def language(self) -> str:
+        return self._lang
+
+    def column_keys(self) -> list[str]:
+        return [c.key for c in self._columns]
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -181,3 +196,47 @@ class CaseTableModel(QAbstractTableModel):
             if self.reg_no(row) == reg_no:
                 return row
         return None
+
+
+# ------------------------------------------------------------------ column widths
+
+def column_samples(key: str, lang: str) -> list[str]:
+    """Texts as wide as the widest the column ``key`` shows; empty when only the rows can tell (names)."""
+    if key == "reg_no":
+        return ["K" + "0" * 12]
+    if key == "iin":
+        return ["0" * 12]
+    if key == "service":
+        return ["S0"]
+    if key in DATE_COLUMNS:
+        return [fmt_datetime(SAMPLE_MOMENT, lang)]
+    if key == "stage":
+        return [stage_title(s, lang) for s in STAGES]
+    if key == "decision":
+        return [decision_title(d, lang) for d in DECISION_TITLES]
+    return []
+
+
+def fit_columns(view: QTableView, *, stretch: str = "applicant",
+                samples: dict[str, Sequence[str]] | None = None) -> None:
+    """Each column as wide as its header and its widest possible text; ``stretch`` takes the rest.
+
+    ``samples`` narrows a column to the texts it can really show (an executor's queue holds three stages, not
+    eight). Columns without samples (names) are sized from the rows loaded. The user may still widen a column;
+    the stretching one gives way. Call again after a language change."""
+    model: CaseTableModel = view.model()
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    metrics = view.fontMetrics()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    pad = 2 * margin + 4  # the delegate's text margins, the grid line and a little air
+    for column, key in enumerate(model.column_keys()):
+        if key == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        texts = list((samples or {}).get(key) or column_samples(key, model.language))
+        width = max([header.sectionSizeHint(column)] + [metrics.horizontalAdvance(t) + pad for t in texts])
+        if not texts:
+            width = max(width, view.sizeHintForColumn(column))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, width)
