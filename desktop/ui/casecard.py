@@ -4,6 +4,10 @@ Opened from any list (``ctx.open_case(reg_no)``); it reloads itself when the cas
 The step table answers the question the head asks most ("who was late, and where?"): for each stage the case
 entered, the due time the store recorded in that event (``step_due_at``), when the case left the stage, and
 whether it left late — or, if it is still there, whether it is past due now.
+
+A clerk or the head records the applicant's written withdrawal here (the card is what the clerk opens by scanning
+or typing the number at the counter, from the journal or from the register): a reason, a confirmation, then the
+core's ``withdraw`` in one transaction with its audit event. The button is enabled only when the core allows it.
 """
 from __future__ import annotations
 
@@ -14,18 +18,21 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QMenu, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QHeaderView, QLabel, QLineEdit, QMenu,
+                               QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem,
+                               QWidget)
 
-from ..core.errors import KenseError
+from ..core import workflow
+from ..core.errors import KenseError, ValidationError
 from ..core.model import Case
 from ..core.packages import package_title
 from ..core.workflow import STAGE_STEPS
 from ..store import HistoryEntry, now_local
 from . import alerts
 from .casecard_details import CaseDetails, DetailSection, kind_title, case_sections
+from .casework import set_message, style_error_label
 from .context import AppContext
 from .forms import child, load_into
 from .labels import decision_title, fmt_datetime, stage_title
@@ -97,6 +104,14 @@ class CaseCard(QDialog):
         self.steps_table: QTableWidget = child(self, QTableWidget, "stepsTable")
         self.history_table: QTableWidget = child(self, QTableWidget, "historyTable")
         self.print_button: QPushButton = child(self, QPushButton, "printButton")
+        self.withdraw_box: QGroupBox = child(self, QGroupBox, "withdrawBox")
+        self.withdraw_edit: QLineEdit = child(self, QLineEdit, "withdrawReasonEdit")
+        self.withdraw_button: QPushButton = child(self, QPushButton, "withdrawButton")
+        self.withdraw_error: QLabel = child(self, QLabel, "withdrawError")
+        style_error_label(self.withdraw_error)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        self.withdraw_edit.installEventFilter(self)  # Enter there withdraws, and only that (not the default button)
+        self.withdraw_edit.textEdited.connect(lambda _text: set_message(self.withdraw_error, ""))
         buttons: QDialogButtonBox = child(self, QDialogButtonBox, "buttonBox")
         buttons.rejected.connect(self.reject)
         self.details_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -135,6 +150,7 @@ class CaseCard(QDialog):
         self._fill_steps()
         self._fill_history()
         self._setup_print()
+        self._setup_withdraw()
 
     def _fill_header(self) -> None:
         case, lang = self.case, self.ctx.lang
@@ -261,6 +277,65 @@ class CaseCard(QDialog):
             self.ctx.print_document(kind, self.case.reg_no)
         except KenseError as exc:
             alerts.refusal(self, exc)
+
+    # ---------------------------------------------------------------- withdrawal
+
+    def _setup_withdraw(self) -> None:
+        """Shown to those who may record a withdrawal while the case is open; enabled when the core allows it now."""
+        case, user = self.case, self.ctx.user
+        allowed = "withdraw" in workflow.allowed_actions(case, user, self.service)
+        may_ever = allowed or any(user.has(role) for role in workflow.RULES["withdraw"].roles)
+        self.withdraw_box.setVisible(may_ever and case.is_open)
+        why = ""
+        if not allowed:
+            try:
+                workflow.authorise(case, user, "withdraw")
+            except KenseError as exc:  # the core's own words: wrong stage, wrong role
+                why = exc.message(self.ctx.lang)
+        for widget in (self.withdraw_edit, self.withdraw_button):
+            widget.setEnabled(allowed)
+            widget.setToolTip(why)
+        if not allowed:
+            self.withdraw_edit.clear()
+            set_message(self.withdraw_error, "")
+
+    def withdraw(self) -> Case | None:
+        """Record the applicant's written withdrawal: a reason, a confirmation, then the core's ``withdraw``."""
+        if self.case is None or not self.withdraw_button.isEnabled():
+            return None
+        set_message(self.withdraw_error, "")
+        reason = " ".join(self.withdraw_edit.text().split())
+        if not reason:  # answered here, before the question: nothing to confirm, nothing written
+            self._withdraw_refused(ValidationError("reason_required", field="reason"))
+            return None
+        reg_no = self.case.reg_no
+        text = self.tr("Record the applicant's withdrawal of case %1?\n\nReason: %2\n\nThe case is closed and "
+                       "cannot be taken up again.").replace("%1", reg_no).replace("%2", reason)
+        if not alerts.question(self, self.tr("Withdrawal"), text):
+            return None
+        try:
+            new = self.ctx.register.perform(self.ctx.user, reg_no, "withdraw", reason=reason)
+        except ValidationError as exc:
+            self._withdraw_refused(exc)
+            return None
+        except KenseError as exc:  # the stage changed meanwhile, or the account lost the role: calmly
+            alerts.refusal(self, exc)
+            self._changed(reg_no)
+            return None
+        self.withdraw_edit.clear()
+        self.ctx.signals.cases_changed.emit(reg_no)  # the lists refresh; this card reloads itself (_changed)
+        return new
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.withdraw_edit and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.withdraw()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _withdraw_refused(self, exc: KenseError) -> None:
+        set_message(self.withdraw_error, exc.message(self.ctx.lang))
+        self.withdraw_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---------------------------------------------------------------- window state and language
 
