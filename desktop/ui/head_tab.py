@@ -1,12 +1,15 @@
 """The head's desk (басшы): resolve and assign, read and sign drafts (or return them), watch the deadlines.
 
-Two queues ordered by the current step's due time, each with the selected case beside it, and a traffic-light
-board of open cases per service and per executor. Buttons are enabled only for actions the core allows this
-user on the selected case (``workflow.allowed_actions``); the core checks again when the action is performed.
+Two queues ordered by the current step's due time, each with the selected case beside it, the suspended cases
+(a case awaiting resolution is suspended here while the applicant brings missing documents, and resumed here),
+and a traffic-light board of open cases per service and per executor. Buttons are enabled only for actions the
+core allows this user on the selected case (``workflow.allowed_actions``); the core checks again when the
+action is performed.
 """
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -18,15 +21,18 @@ from ..core import workflow
 from ..core.errors import KenseError, ValidationError
 from ..core.messages import message
 from ..core.model import Case
-from ..store import now_local
+from ..store import Filters, now_local
 from . import alerts
 from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_html, draft_html, id_list_model,
                        select_reg_no, selected_reg_no, set_message, setup_table, style_error_label, user_names)
 from .context import AppContext
 from .forms import child, load_into
+from .labels import fmt_datetime, stage_title
+from .models import CaseTableModel, fit_columns
 
 RESOLUTION_COLUMNS = ("reg_no", "service", "applicant", "registered_at", "step_due_at", "due_at")
 SIGNATURE_COLUMNS = ("reg_no", "service", "applicant", "decision", "executor", "step_due_at", "due_at")
+SUSPENDED_COLUMNS = ("reg_no", "service", "applicant", "executor", "registered_at", "due_at")
 BOARD_KEYS = ("overdue", "due_today", "on_time")
 
 WIDGETS: dict[str, type] = {
@@ -38,7 +44,16 @@ WIDGETS: dict[str, type] = {
     "signatureMessage": QLabel, "signButton": QPushButton, "returnReasonEdit": QLineEdit,
     "returnButton": QPushButton, "returnError": QLabel, "serviceBoard": QTableWidget,
     "executorBoard": QTableWidget, "boardPage": QWidget, "resolutionPage": QWidget, "signaturePage": QWidget,
+    "suspendReasonEdit": QLineEdit, "suspendButton": QPushButton, "suspendError": QLabel,
+    "suspendedPage": QWidget, "suspendedView": QTableView, "suspendedPane": QWidget,
+    "suspendedCase": QTextBrowser, "suspendedMessage": QLabel, "resumeButton": QPushButton,
 }
+
+
+def short_name(full_name: str) -> str:
+    """'Оспанова Айгүл Қайратқызы' → 'Оспанова А.Қ.': an executor's name in a narrow queue column."""
+    surname, *rest = full_name.split() or [""]
+    return f"{surname} {''.join(p[0] + '.' for p in rest)}".strip()
 
 
 class HeadTab(QWidget):
@@ -52,7 +67,7 @@ class HeadTab(QWidget):
         self.now: Callable[[], dt.datetime] = now_local
         self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
         self._names = user_names(self.reg)
-        self._shown: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None}
+        self._shown: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None, "suspended": None}
         self._setup_messages()
         self._setup_queues()
         self._setup_boards()
@@ -66,29 +81,44 @@ class HeadTab(QWidget):
     # ------------------------------------------------------------ setup
 
     def _setup_messages(self) -> None:
-        for name in ("resolutionError", "executorError", "resolutionMessage", "signatureMessage", "returnError"):
+        for name in ("resolutionError", "executorError", "resolutionMessage", "signatureMessage", "returnError",
+                     "suspendError", "suspendedMessage"):
             style_error_label(self.w[name])
         self.resolution_errors = InlineErrors(lambda: self.lang, self.w["resolutionMessage"])
         self.resolution_errors.add("resolution", self.w["resolutionError"], self.w["resolutionEdit"])
         self.resolution_errors.add("executor", self.w["executorError"], self.w["executorCombo"])
+        # the suspension's reason is the only 'reason' of the resolution pane
+        self.resolution_errors.add("reason", self.w["suspendError"], self.w["suspendReasonEdit"])
+        self.suspended_errors = InlineErrors(lambda: self.lang, self.w["suspendedMessage"])
         self.signature_errors = InlineErrors(lambda: self.lang, self.w["signatureMessage"])
         self.signature_errors.add("reason", self.w["returnError"], self.w["returnReasonEdit"])
         self.signature_errors.add("action", self.w["returnError"], self.w["returnReasonEdit"])
 
     def _setup_queues(self) -> None:
-        names = lambda uid: self._names.get(uid, str(uid))  # noqa: E731
+        names = lambda uid: short_name(self._names.get(uid, str(uid)))  # noqa: E731
         self.resolution_model = id_list_model(lambda: self.reg.inbox_ids("resolution"), self.reg,
                                               columns=RESOLUTION_COLUMNS, lang=self.lang, parent=self)
         self.signature_model = id_list_model(lambda: self.reg.inbox_ids("signature"), self.reg,
                                              columns=SIGNATURE_COLUMNS, lang=self.lang, executor_names=names,
                                              parent=self)
+        suspended = Filters(stage="suspended")  # every suspended case, newest first, a page at a time
+        self.suspended_model = CaseTableModel(lambda offset, limit: self.reg.find_ids(suspended, limit, offset),
+                                              self.reg.summaries, columns=SUSPENDED_COLUMNS, lang=self.lang,
+                                              executor_names=names, parent=self)
         for view, model, slot in ((self.w["resolutionView"], self.resolution_model, self._show_resolution),
-                                  (self.w["signatureView"], self.signature_model, self._show_signature)):
+                                  (self.w["signatureView"], self.signature_model, self._show_signature),
+                                  (self.w["suspendedView"], self.suspended_model, self._show_suspended)):
             setup_table(view, model)
             view.selectionModel().selectionChanged.connect(lambda *_a, s=slot: s())
             view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
-        for splitter in ("resolutionSplitter", "signatureSplitter"):
-            self.findChild(QWidget, splitter).setSizes([640, 560])
+        self._fit_columns()
+        for splitter in ("resolutionSplitter", "signatureSplitter", "suspendedSplitter"):
+            self.findChild(QWidget, splitter).setSizes([740, 520])
+
+    def _fit_columns(self) -> None:
+        """The due times stay in sight at 1366 px: fixed-width columns, the applicant takes what is left."""
+        for view in ("resolutionView", "signatureView", "suspendedView"):
+            fit_columns(self.w[view])
 
     def _setup_boards(self) -> None:
         for name in ("serviceBoard", "executorBoard"):
@@ -107,6 +137,9 @@ class HeadTab(QWidget):
         self.w["signButton"].clicked.connect(self.sign)
         self.w["returnButton"].clicked.connect(self.return_draft)
         self.w["returnReasonEdit"].returnPressed.connect(self.return_draft)
+        self.w["suspendButton"].clicked.connect(self.suspend)
+        self.w["suspendReasonEdit"].returnPressed.connect(self.suspend)
+        self.w["resumeButton"].clicked.connect(self.resume)
         assign = QAction(self.tr("Assign"), self.w["resolutionPane"])
         assign.setShortcuts([QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
                              QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter)])
@@ -124,11 +157,12 @@ class HeadTab(QWidget):
 
     def retranslate(self) -> None:
         """Catalogue and code texts follow the new language; what the head has typed is kept."""
-        typed = {name: self.w[name].text() for name in ("resolutionEdit", "returnReasonEdit")}
+        typed = {name: self.w[name].text() for name in ("resolutionEdit", "returnReasonEdit", "suspendReasonEdit")}
         executor = combo_data(self.w["executorCombo"])
-        self.resolution_model.set_language(self.lang)
-        self.signature_model.set_language(self.lang)
-        self._shown = {"resolution": None, "signature": None}
+        for model in (self.resolution_model, self.signature_model, self.suspended_model):
+            model.set_language(self.lang)
+        self._fit_columns()
+        self._shown = {"resolution": None, "signature": None, "suspended": None}
         self.refresh()
         for name, text in typed.items():
             self.w[name].setText(text)
@@ -140,16 +174,21 @@ class HeadTab(QWidget):
         """Re-read both queues and the board; keep the selected case (and what was typed) when it is still there."""
         self._names = user_names(self.reg)
         for view, model in ((self.w["resolutionView"], self.resolution_model),
-                            (self.w["signatureView"], self.signature_model)):
+                            (self.w["signatureView"], self.signature_model),
+                            (self.w["suspendedView"], self.suspended_model)):
             keep = selected_reg_no(view)
             model.refresh()
             select_reg_no(view, keep)
         self._show_resolution()
         self._show_signature()
+        self._show_suspended()
         self._fill_board()
         tabs: QTabWidget = self.w["headTabs"]
         tabs.setTabText(0, self.tr("Awaiting &resolution (%1)").replace("%1", str(self.resolution_model.rowCount())))
         tabs.setTabText(1, self.tr("Awaiting &signature (%1)").replace("%1", str(self.signature_model.rowCount())))
+        suspended = self.suspended_model
+        count = f"{suspended.rowCount()}+" if suspended.canFetchMore() else str(suspended.rowCount())
+        tabs.setTabText(tabs.indexOf(self.w["suspendedPage"]), self.tr("S&uspended (%1)").replace("%1", count))
 
     # ------------------------------------------------------------ resolution
 
@@ -170,9 +209,13 @@ class HeadTab(QWidget):
         self._shown["resolution"] = key
         self.resolution_errors.clear()
         self.w["resolutionEdit"].clear()
-        allowed = case is not None and "resolve" in workflow.allowed_actions(case, self.ctx.user)
+        self.w["suspendReasonEdit"].clear()
+        actions = workflow.allowed_actions(case, self.ctx.user) if case is not None else []
+        allowed = "resolve" in actions
         for name in ("resolutionEdit", "executorCombo", "assignButton"):
             self.w[name].setEnabled(allowed)
+        for name in ("suspendReasonEdit", "suspendButton"):
+            self.w[name].setEnabled("suspend" in actions)
         if case is None:
             self.w["resolutionCase"].setHtml(f"<p style='color:#555'>{self.tr('No case awaits a resolution.')}</p>")
             self.w["executorCombo"].clear()
@@ -204,6 +247,41 @@ class HeadTab(QWidget):
             return
         self._perform(self.resolution_errors, case, "resolve", executor=int(executor),
                       resolution=self.w["resolutionEdit"].text())
+
+    def suspend(self) -> None:
+        """Suspend the case while the applicant brings missing documents (the clock stops; the core wants a reason)."""
+        case = self._current("resolutionView")
+        if case is None or not self.w["suspendButton"].isEnabled():
+            return
+        self.resolution_errors.clear()
+        self._perform(self.resolution_errors, case, "suspend", reason=self.w["suspendReasonEdit"].text())
+
+    # ------------------------------------------------------------ suspended cases
+
+    def _show_suspended(self) -> None:
+        case = self._current("suspendedView")
+        key = (case.reg_no, case.stage) if case else None
+        if key == self._shown["suspended"] and case is not None:
+            return
+        self._shown["suspended"] = key
+        self.suspended_errors.clear()
+        allowed = case is not None and "resume" in workflow.allowed_actions(case, self.ctx.user)
+        self.w["resumeButton"].setEnabled(allowed)
+        if case is None:
+            self.w["suspendedCase"].setHtml(f"<p style='color:#555'>{self.tr('No case is suspended.')}</p>")
+            return
+        since = case.data.get("suspended_at")
+        when = fmt_datetime(dt.datetime.fromisoformat(since), self.lang) if since else "—"
+        stage = stage_title(case.data.get("suspended_from", ""), self.lang)
+        note = self.tr("Suspended on %1 at the stage “%2”.").replace("%1", when).replace("%2", stage)
+        self.w["suspendedCase"].setHtml(self._header(case) + f"<p style='color:#555'>{html.escape(note)}</p>")
+
+    def resume(self) -> None:
+        """Take the suspended case up again where it stopped; its deadlines move on by the time it waited."""
+        case = self._current("suspendedView")
+        if case is not None and self.w["resumeButton"].isEnabled():
+            self.suspended_errors.clear()
+            self._perform(self.suspended_errors, case, "resume")
 
     # ------------------------------------------------------------ signature
 

@@ -165,7 +165,7 @@ Cases: %2</source>
     <context>
         <name>AkimTab</name>
         <message>
-            <location filename="../../desktop/ui/akim_tab.py" line="+111" />
+            <location filename="../../desktop/ui/akim_tab.py" line="+143" />
             <source>Akimat: %1</source>
             <translation>Әкімдік: %1</translation>
         </message>
@@ -175,12 +175,12 @@ Cases: %2</source>
             <translation>Бұл есептік жазба ешбір әкімдікке бекітілмеген; әкімшіге хабарласыңыз.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="-12" />
             <source>The akimat's certificates in work: %1</source>
             <translation>Әкімдіктің жұмыстағы анықтамалары: %1</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+77" />
             <source>Nothing to decide or sign now.</source>
             <translation>Қазір шешетін немесе қол қоятын ештеңе жоқ.</translation>
         </message>
@@ -298,7 +298,7 @@ Cases: %2</source>
     <context>
         <name>CaseCard</name>
         <message>
-            <location filename="../../desktop/ui/casecard.py" line="+141" />
+            <location filename="../../desktop/ui/casecard.py" line="+157" />
             <source>Case %1</source>
             <translation>%1 ісі</translation>
         </message>
@@ -415,6 +415,24 @@ Cases: %2</source>
             <translation>Осы істің құжатын басып шығару</translation>
         </message>
         <message>
+            <location line="+39" />
+            <source>Record the applicant's withdrawal of case %1?
+
+Reason: %2
+
+The case is closed and cannot be taken up again.</source>
+            <translation>%1 ісі бойынша өтініш берушінің өтінішін кері қайтарып алғаны тіркелсін бе?
+
+Себебі: %2
+
+Іс жабылады, оны қайта жалғастыру мүмкін емес.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Withdrawal</source>
+            <translation>Өтінішті кері қайтарып алу</translation>
+        </message>
+        <message>
             <location filename="../../forms/case_card.ui" line="+9" />
             <source>Case card</source>
             <translation>Іс карточкасы</translation>
@@ -445,7 +463,27 @@ Cases: %2</source>
             <translation>&amp;Тарихы</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+17" />
+            <source>The applicant's written withdrawal</source>
+            <translation>Өтініш берушінің өтінішті кері қайтарып алу туралы жазбаша өтініші</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Withdrawal reason:</source>
+            <translation>Кері қайтарып алу &amp;себебі:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. The applicant's statement of 25.11.2026: the service is no longer needed</source>
+            <translation>мысалы: өтініш берушінің 25.11.2026 жылғы өтініші: қызмет енді қажет емес</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Withdraw the applicatio&amp;n…</source>
+            <translation>Өтінішті кері қ&amp;айтарып алу…</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>&amp;Print</source>
             <translation>&amp;Басып шығару</translation>
         </message>
@@ -972,7 +1010,7 @@ Cases: %2</source>
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../desktop/ui/models.py" line="+35" />
+            <location filename="../../desktop/ui/models.py" line="+41" />
             <source>Reg. No</source>
             <translation>Тіркеу №</translation>
         </message>
@@ -1392,7 +1430,7 @@ result due %3</source>
     <context>
         <name>ExecutorTab</name>
         <message>
-            <location filename="../../desktop/ui/executor_tab.py" line="+175" />
+            <location filename="../../desktop/ui/executor_tab.py" line="+185" />
             <source>My &amp;cases (%1)</source>
             <translation>Менің &amp;істерім (%1)</translation>
         </message>
@@ -1479,7 +1517,7 @@ result due %3</source>
         <message>
             <location line="+7" />
             <source>Sus&amp;pend</source>
-            <translation>Т&amp;оқтата тұру</translation>
+            <translation>Тоқтата т&amp;ұру</translation>
         </message>
         <message>
             <location line="+23" />
@@ -1611,12 +1649,12 @@ result due %3</source>
     <context>
         <name>HeadTab</name>
         <message>
-            <location filename="../../desktop/ui/head_tab.py" line="+110" />
+            <location filename="../../desktop/ui/head_tab.py" line="+143" />
             <source>Assign</source>
             <translation>Тағайындау</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+44" />
             <source>Awaiting &amp;resolution (%1)</source>
             <translation>&amp;Резолюцияны күтуде (%1)</translation>
         </message>
@@ -1626,7 +1664,12 @@ result due %3</source>
             <translation>&amp;Қол қоюды күтуде (%1)</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+3" />
+            <source>S&amp;uspended (%1)</source>
+            <translation>Тоқтатылға&amp;ндар (%1)</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>Only the head puts a resolution.</source>
             <translation>Резолюцияны тек басшы қояды.</translation>
         </message>
@@ -1644,7 +1687,12 @@ result due %3</source>
             <translation>Орындаушыны таңдаңыз.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+30" />
+            <source>Suspended on %1 at the stage “%2”.</source>
+            <translation>%1 «%2» сатысында тоқтатылды.</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Only the head returns a draft.</source>
             <translation>Жобаны тек басшы қайтарады.</translation>
         </message>
@@ -1707,7 +1755,27 @@ result due %3</source>
             <translation>&amp;Тағайындау (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+12" />
+            <source>Documents missing: suspend until the applicant brings them</source>
+            <translation>Құжаттар жетіспейді: өтініш беруші әкелгенше тоқтата тұру</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Suspension reas&amp;on:</source>
+            <translation>Тоқтата тұру &amp;себебі:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. The income certificate is missing</source>
+            <translation>мысалы: табыс туралы анықтама жоқ</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sus&amp;pend</source>
+            <translation>Тоқтата т&amp;ұру</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Awaiting &amp;signature</source>
             <translation>&amp;Қол қоюды күтуде</translation>
         </message>
@@ -1733,6 +1801,21 @@ result due %3</source>
         </message>
         <message>
             <location line="+15" />
+            <source>S&amp;uspended</source>
+            <translation>Тоқтатылға&amp;ндар</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Resu&amp;me work</source>
+            <translation>Жұмысты &amp;жалғастыру</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Resuming moves the deadlines on by the time the case was suspended.</source>
+            <translation>Жалғастырғанда мерзімдер іс тоқтатылып тұрған уақытқа жылжиды.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>&amp;Deadlines</source>
             <translation>&amp;Мерзімдер</translation>
         </message>
@@ -1768,7 +1851,7 @@ result due %3</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/mainwindow.py" line="+126" />
+            <location filename="../../desktop/ui/mainwindow.py" line="+131" />
             <source>This part of Kense is not installed yet.</source>
             <translation>Kense-тің бұл бөлімі әлі орнатылмаған.</translation>
         </message>
@@ -2027,7 +2110,7 @@ result due %3</source>
     <context>
         <name>PscTab</name>
         <message>
-            <location filename="../../desktop/ui/psc_tab.py" line="+66" />
+            <location filename="../../desktop/ui/psc_tab.py" line="+67" />
             <source>This account is not bound to a public service centre branch; ask the administrator.</source>
             <translation>Бұл есептік жазба ешбір ХҚКО бөліміне бекітілмеген; әкімшіге хабарласыңыз.</translation>
         </message>
@@ -2060,7 +2143,7 @@ result due %3</source>
     <context>
         <name>ReceiptDesk</name>
         <message>
-            <location filename="../../desktop/ui/receipt_desk.py" line="+409" />
+            <location filename="../../desktop/ui/receipt_desk.py" line="+425" />
             <source>%1 is a registry number: registries are received at the registry desks.</source>
             <translation>%1 — реестр нөмірі: реестрлер «Келген реестрлер» бетінде қабылданады.</translation>
         </message>
@@ -2068,7 +2151,7 @@ result due %3</source>
     <context>
         <name>ReceivePanel</name>
         <message>
-            <location line="-327" />
+            <location line="-343" />
             <source>Scan the barcode of the registry that came with the courier.</source>
             <translation>Курьер әкелген реестрдің штрихкодын сканерлеңіз.</translation>
         </message>
@@ -2131,7 +2214,7 @@ result due %3</source>
             </translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+30" />
             <source>Scan the registry's barcode first; %1 is not a registry number.</source>
             <translation>Алдымен реестрдің штрихкодын сканерлеңіз; %1 — реестр нөмірі емес.</translation>
         </message>
@@ -2198,7 +2281,7 @@ Finish the receipt and flag them as missing? They stay on the registry and can s
     <context>
         <name>RegisterTab</name>
         <message>
-            <location filename="../../desktop/ui/register_tab.py" line="+77" />
+            <location filename="../../desktop/ui/register_tab.py" line="+81" />
             <source>All services</source>
             <translation>Барлық қызметтер</translation>
         </message>

@@ -165,7 +165,7 @@ Cases: %2</source>
     <context>
         <name>AkimTab</name>
         <message>
-            <location filename="../../desktop/ui/akim_tab.py" line="+111" />
+            <location filename="../../desktop/ui/akim_tab.py" line="+143" />
             <source>Akimat: %1</source>
             <translation>Акимат: %1</translation>
         </message>
@@ -175,12 +175,12 @@ Cases: %2</source>
             <translation>Эта учетная запись не привязана к акимату; обратитесь к администратору.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="-12" />
             <source>The akimat's certificates in work: %1</source>
             <translation>Справки акимата в работе: %1</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+77" />
             <source>Nothing to decide or sign now.</source>
             <translation>Сейчас нечего решать или подписывать.</translation>
         </message>
@@ -298,7 +298,7 @@ Cases: %2</source>
     <context>
         <name>CaseCard</name>
         <message>
-            <location filename="../../desktop/ui/casecard.py" line="+141" />
+            <location filename="../../desktop/ui/casecard.py" line="+157" />
             <source>Case %1</source>
             <translation>Дело %1</translation>
         </message>
@@ -415,6 +415,24 @@ Cases: %2</source>
             <translation>Напечатать документ по делу</translation>
         </message>
         <message>
+            <location line="+39" />
+            <source>Record the applicant's withdrawal of case %1?
+
+Reason: %2
+
+The case is closed and cannot be taken up again.</source>
+            <translation>Зарегистрировать отзыв заявления заявителем по делу %1?
+
+Причина: %2
+
+Дело будет закрыто, возобновить его будет нельзя.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Withdrawal</source>
+            <translation>Отзыв заявления</translation>
+        </message>
+        <message>
             <location filename="../../forms/case_card.ui" line="+9" />
             <source>Case card</source>
             <translation>Карточка дела</translation>
@@ -445,7 +463,27 @@ Cases: %2</source>
             <translation>&amp;История</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+17" />
+            <source>The applicant's written withdrawal</source>
+            <translation>Письменный отзыв заявления заявителем</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>&amp;Withdrawal reason:</source>
+            <translation>При&amp;чина отзыва:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. The applicant's statement of 25.11.2026: the service is no longer needed</source>
+            <translation>например: заявление заявителя от 25.11.2026: услуга больше не нужна</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Withdraw the applicatio&amp;n…</source>
+            <translation>Отозвать &amp;заявление…</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>&amp;Print</source>
             <translation>&amp;Печать</translation>
         </message>
@@ -972,7 +1010,7 @@ Cases: %2</source>
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../desktop/ui/models.py" line="+35" />
+            <location filename="../../desktop/ui/models.py" line="+41" />
             <source>Reg. No</source>
             <translation>Рег. №</translation>
         </message>
@@ -1394,7 +1432,7 @@ result due %3</source>
     <context>
         <name>ExecutorTab</name>
         <message>
-            <location filename="../../desktop/ui/executor_tab.py" line="+175" />
+            <location filename="../../desktop/ui/executor_tab.py" line="+185" />
             <source>My &amp;cases (%1)</source>
             <translation>&amp;Мои дела (%1)</translation>
         </message>
@@ -1481,7 +1519,7 @@ result due %3</source>
         <message>
             <location line="+7" />
             <source>Sus&amp;pend</source>
-            <translation>Прио&amp;становить</translation>
+            <translation>Приостанови&amp;ть</translation>
         </message>
         <message>
             <location line="+23" />
@@ -1613,12 +1651,12 @@ result due %3</source>
     <context>
         <name>HeadTab</name>
         <message>
-            <location filename="../../desktop/ui/head_tab.py" line="+110" />
+            <location filename="../../desktop/ui/head_tab.py" line="+143" />
             <source>Assign</source>
             <translation>Назначить</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+44" />
             <source>Awaiting &amp;resolution (%1)</source>
             <translation>Ожидают &amp;резолюции (%1)</translation>
         </message>
@@ -1628,7 +1666,12 @@ result due %3</source>
             <translation>Ожидают &amp;подписи (%1)</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+3" />
+            <source>S&amp;uspended (%1)</source>
+            <translation>Приостановл&amp;енные (%1)</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>Only the head puts a resolution.</source>
             <translation>Резолюцию накладывает только руководитель.</translation>
         </message>
@@ -1647,7 +1690,12 @@ result due %3</source>
             <translation>Выберите исполнителя.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+30" />
+            <source>Suspended on %1 at the stage “%2”.</source>
+            <translation>Приостановлено %1 на стадии «%2».</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Only the head returns a draft.</source>
             <translation>Проект возвращает только руководитель.</translation>
         </message>
@@ -1710,7 +1758,27 @@ result due %3</source>
             <translation>&amp;Назначить (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+12" />
+            <source>Documents missing: suspend until the applicant brings them</source>
+            <translation>Не хватает документов: приостановить, пока заявитель их не принесёт</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Suspension reas&amp;on:</source>
+            <translation>Причин&amp;а приостановления:</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>e.g. The income certificate is missing</source>
+            <translation>например: нет справки о доходах</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Sus&amp;pend</source>
+            <translation>Приостанови&amp;ть</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Awaiting &amp;signature</source>
             <translation>Ожидают &amp;подписи</translation>
         </message>
@@ -1736,6 +1804,21 @@ result due %3</source>
         </message>
         <message>
             <location line="+15" />
+            <source>S&amp;uspended</source>
+            <translation>Приостановл&amp;енные</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Resu&amp;me work</source>
+            <translation>Воз&amp;обновить работу</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Resuming moves the deadlines on by the time the case was suspended.</source>
+            <translation>При возобновлении сроки сдвигаются на время приостановления.</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>&amp;Deadlines</source>
             <translation>&amp;Сроки</translation>
         </message>
@@ -1771,7 +1854,7 @@ result due %3</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop/ui/mainwindow.py" line="+126" />
+            <location filename="../../desktop/ui/mainwindow.py" line="+131" />
             <source>This part of Kense is not installed yet.</source>
             <translation>Эта часть Kense ещё не установлена.</translation>
         </message>
@@ -2030,7 +2113,7 @@ result due %3</source>
     <context>
         <name>PscTab</name>
         <message>
-            <location filename="../../desktop/ui/psc_tab.py" line="+66" />
+            <location filename="../../desktop/ui/psc_tab.py" line="+67" />
             <source>This account is not bound to a public service centre branch; ask the administrator.</source>
             <translation>Эта учетная запись не привязана к отделению ЦОН; обратитесь к администратору.</translation>
         </message>
@@ -2063,7 +2146,7 @@ result due %3</source>
     <context>
         <name>ReceiptDesk</name>
         <message>
-            <location filename="../../desktop/ui/receipt_desk.py" line="+409" />
+            <location filename="../../desktop/ui/receipt_desk.py" line="+425" />
             <source>%1 is a registry number: registries are received at the registry desks.</source>
             <translation>%1 — номер реестра: реестры принимаются на странице «Входящие реестры».</translation>
         </message>
@@ -2071,7 +2154,7 @@ result due %3</source>
     <context>
         <name>ReceivePanel</name>
         <message>
-            <location line="-327" />
+            <location line="-343" />
             <source>Scan the barcode of the registry that came with the courier.</source>
             <translation>Отсканируйте штрихкод реестра, доставленного курьером.</translation>
         </message>
@@ -2135,7 +2218,7 @@ result due %3</source>
             </translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+30" />
             <source>Scan the registry's barcode first; %1 is not a registry number.</source>
             <translation>Сначала отсканируйте штрихкод реестра; %1 — не номер реестра.</translation>
         </message>
@@ -2205,7 +2288,7 @@ Finish the receipt and flag them as missing? They stay on the registry and can s
     <context>
         <name>RegisterTab</name>
         <message>
-            <location filename="../../desktop/ui/register_tab.py" line="+77" />
+            <location filename="../../desktop/ui/register_tab.py" line="+81" />
             <source>All services</source>
             <translation>Все услуги</translation>
         </message>
