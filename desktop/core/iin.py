@@ -7,6 +7,7 @@ the weights 3..11, 1, 2 are used instead; when that is 10 again the number is in
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
 
 from .errors import ValidationError
@@ -28,10 +29,10 @@ class IIN:
 
 def check_digit(first11: str) -> int | None:
     """The check digit for eleven digits, or None when no valid check digit exists."""
-    digits = [int(c) for c in first11]
-    value = sum(d * w for d, w in zip(digits, _W1)) % 11
+    digits = list(map(int, first11))
+    value = sum(map(operator.mul, digits, _W1)) % 11
     if value == 10:
-        value = sum(d * w for d, w in zip(digits, _W2)) % 11
+        value = sum(map(operator.mul, digits, _W2)) % 11
         if value == 10:
             return None
     return value
@@ -68,7 +69,7 @@ def make_iin(birth: dt.date, sex: str, serial: int) -> str:
     digit = {1800: 1, 1900: 3, 2000: 5}[century] + (0 if sex == "M" else 1)
     serial %= 10000
     while True:
-        first = f"{birth:%y%m%d}{digit}{serial:04d}"
+        first = f"{birth.year % 100:02d}{birth.month:02d}{birth.day:02d}{digit}{serial:04d}"
         check = check_digit(first)
         if check is not None:
             return f"{first}{check}"

@@ -38,6 +38,7 @@ from .register import Register, _ts, now_local
 Progress = Callable[[int, int], None]
 CHUNK = 4000                 # cases per chunk (fixed, so the result does not depend on the number of workers)
 PARALLEL_FROM = 40_000       # below this, simulate in this process
+BIG_FROM = 20_000            # from this (and at least as many as there are), load in bulk mode
 YEARS_BACK = 4               # cases from 1 January four years ago up to now
 DEMO_USERS = (("clerk", "Асқарова Гүлнар Серікқызы", "clerk"), ("head", "Серікбаев Нұрлан Болатұлы", "head"),
               ("executor1", "Оспанова Айгүл Қайратқызы", "executor"),
@@ -50,8 +51,9 @@ ADMIN_NAME = "Төлеуов Бақыт Маратұлы"
 _CASE_SQL = ("INSERT INTO cases(id, reg_no, service, channel, catalogue_version, stage, decision, iin, surname, name,"
              " patronymic, name_key, address, phone, registered_at, registered_by, executor_id, due_at, step_due_at,"
              " stage_since, closed_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-_EVENT_SQL = ("INSERT INTO events(at, case_id, actor_id, actor, action, from_stage, to_stage, details, id, prev_hash,"
-              " hash) VALUES (?1, ?2, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")  # ?3: the order within the case
+_EVENT_SQL = ("INSERT INTO events(id, case_id, at, actor_id, actor, action, from_stage, to_stage, details, prev_hash,"
+              " hash) VALUES (?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?)")  # ids come as text: STRICT converts
+_KEY = 36  # an event line's sort key: "time\x1f case(12) order(3)\x1f" (demo_cases.event_lines)
 
 
 def _ensure_users(reg: Register, office: int, when: dt.datetime) -> dict[str, User]:
@@ -82,10 +84,13 @@ def _bulk_mode(conn: sqlite3.Connection, big: bool) -> Iterator[None]:
     """Fast pragmas for the load; the durable ones (synchronous=FULL, WAL, foreign keys) come back after it.
 
     The rows are consistent by construction (they come from the core), so foreign keys are not re-checked row by
-    row; a crash during the load loses the load, never the register: it is still one transaction."""
+    row, nor, in a big load, the CHECK constraints (a quarter of the writer's time; tests/store/test_demo.py runs
+    integrity_check, which checks them all, on a register loaded this way); a crash during the load loses the
+    load, never the register: it is still one transaction."""
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("PRAGMA synchronous=OFF")
     if big:
+        conn.execute("PRAGMA ignore_check_constraints=ON")
         conn.execute("PRAGMA cache_size=-1000000")
         conn.execute("PRAGMA temp_store=MEMORY")
         # a new register: write the pages once, straight into the file, not into the WAL and then again
@@ -94,6 +99,7 @@ def _bulk_mode(conn: sqlite3.Connection, big: bool) -> Iterator[None]:
     try:
         yield
     finally:
+        conn.execute("PRAGMA ignore_check_constraints=OFF")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA cache_size=-2000")
         conn.execute("PRAGMA temp_store=DEFAULT")
@@ -101,7 +107,7 @@ def _bulk_mode(conn: sqlite3.Connection, big: bool) -> Iterator[None]:
         conn.execute("PRAGMA foreign_keys=ON")
 
 
-def _chunks(plan: Plan) -> Iterator[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], str]]:
+def _chunks(plan: Plan) -> Iterator[tuple[list[tuple[Any, ...]], list[str], str, list[Any]]]:
     count = (plan.total + plan.chunk - 1) // plan.chunk
     workers = int(os.environ.get("KENSE_DEMO_WORKERS", 0)) or min(os.cpu_count() or 1, 4)
     if plan.total < PARALLEL_FROM or workers < 2:
@@ -115,9 +121,15 @@ def _chunks(plan: Plan) -> Iterator[tuple[list[tuple[Any, ...]], list[tuple[Any,
         for index in range(count):  # a few chunks ahead, never the whole register in memory
             waiting.append(pool.apply_async(worker_chunk, (index,)))
             if len(waiting) > 2 * workers:
-                yield waiting.popleft().get()
+                yield _unpacked(waiting.popleft().get())
         while waiting:
-            yield waiting.popleft().get()
+            yield _unpacked(waiting.popleft().get())
+
+
+def _unpacked(got: tuple[list[tuple[Any, ...]], str, str, list[Any]]
+              ) -> tuple[list[tuple[Any, ...]], list[str], str, list[Any]]:
+    rows, text, last_at, parcels = got
+    return rows, text.split("\n") if text else [], last_at, parcels
 
 
 class _Chain:
@@ -128,23 +140,26 @@ class _Chain:
         self.prev, self.count = audit.head(conn)
         self.last_id = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
 
-    def write(self, events: list[tuple[Any, ...]]) -> None:
-        """Hash and insert events (at, case_id, k, actor_id, actor, action, from, to, details) in this order.
+    def write(self, lines: list[str]) -> None:
+        """Hash and insert event lines (demo_cases.event_lines) in this order.
 
-        The digest is audit.event_hash's formula written inline for the demo's events (never a None case, actor
-        or target stage), three times faster; the first event of every batch is checked against event_hash."""
+        The digest is audit.event_hash's formula over the line's text, which holds the fields in that formula's
+        order (never a None case, actor or target stage); the first event of every batch is checked against
+        event_hash itself, so a change there cannot slip by."""
         out, prev, eid, sha = [], self.prev, self.last_id, hashlib.sha256
-        for event in events:
-            at, case_id, _, actor_id, actor, action, from_stage, to_stage, details = event
+        for line in lines:
             eid += 1
-            digest = sha(f"{prev}\x1f{eid}\x1f{case_id}\x1f{at}\x1f{actor_id}\x1f{actor}\x1f{action}\x1f"
-                         f"{from_stage or ''}\x1f{to_stage}\x1f{details}".encode()).hexdigest()
-            out.append(event + (eid, prev, digest))
+            text = line[_KEY:]
+            digest = sha(f"{prev}\x1f{eid}\x1f{text}".encode()).hexdigest()
+            fields = text.split("\x1f")
+            if len(fields) != 8:
+                raise StoreError(detail=f"demo: an event holds the separator: {text[:80]!r}")
+            out.append((eid, *fields, prev, digest))
             prev = digest
         if out:
-            at, case_id, _, actor_id, actor, action, from_stage, to_stage, details, eid0, prev0, digest0 = out[0]
-            if digest0 != audit.event_hash(prev0, eid0, case_id, at, actor_id, actor, action, from_stage, to_stage,
-                                           details):
+            eid0, case_id, at, actor_id, actor, action, from_stage, to_stage, details, prev0, digest0 = out[0]
+            if digest0 != audit.event_hash(prev0, eid0, int(case_id), at, int(actor_id), actor, action,
+                                           from_stage or None, to_stage, details):
                 raise StoreError(detail="demo: audit.event_hash changed; update demo._Chain.write")
         self.conn.executemany(_EVENT_SQL, out)
         self.count += eid - self.last_id
@@ -156,18 +171,18 @@ class _Chain:
 
 
 def _rebuilt_indexes(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """The indexes dropped during a big load and rebuilt after it: those whose keys arrive in random order.
+    """The secondary indexes dropped during a big load and rebuilt from their SQL after it.
 
-    Indexes that follow the load's order (registration time, the event's case) or hold only open cases cost
-    little to keep up row by row while the workers run; rebuilding them would be a serial pause at the end.
-    KENSE_DEMO_INDEXES=drop|keep overrides (for the benchmark)."""
+    An index whose keys arrive in random order, or whose WHERE is evaluated on every row, costs the one writing
+    process more row by row than a sort of the finished table; those whose keys follow the load's order
+    (registration time, an event's case) are appended to cheaply and stay, so the serial rebuild at the end,
+    when the workers are idle, is short."""
     rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type='index' AND sql IS NOT NULL"
                         " AND tbl_name IN ('cases', 'events')").fetchall()
-    mode = os.environ.get("KENSE_DEMO_INDEXES", "")
-    if mode in ("drop", "keep"):
-        return rows if mode == "drop" else []
-    ordered = re.compile(r"ON\s+(cases\s*\((service,\s*)?registered_at|events\s*\(case_id)|\sWHERE\s", re.I)
-    return [(name, sql) for name, sql in rows if not ordered.search(sql)]
+    return [(name, sql) for name, sql in rows if not _IN_LOAD_ORDER.search(sql)]
+
+
+_IN_LOAD_ORDER = re.compile(r"ON\s+(cases\s*\((service,\s*)?registered_at|events\s*\(case_id)[^)]*\)\s*$", re.I)
 
 
 def _plan(conn: sqlite3.Connection, reg: Register, staff: dict[str, User], total: int, seed: int,
@@ -204,7 +219,7 @@ def load_demo(reg: Register, *, cases: int, office: int = 1, seed: int = 349,
     if cases == 0:
         return 0
     conn = reg.bulk_connection()
-    big = cases >= 20_000 and cases >= reg.count()
+    big = cases >= BIG_FROM and cases >= reg.count()
     with _bulk_mode(conn, big):
         with db.write_transaction(conn):
             plan = _plan(conn, reg, staff, cases, seed, start, now)
@@ -218,7 +233,7 @@ def load_demo(reg: Register, *, cases: int, office: int = 1, seed: int = 349,
                 pending += events
                 pending.sort()
                 # later chunks register after last_at, so everything up to it is final in time order
-                cut = bisect.bisect_right(pending, (last_at, float("inf")))
+                cut = bisect.bisect_left(pending, last_at + "\x20")  # the lines of times up to last_at
                 chain.write(pending[:cut])
                 del pending[:cut]
                 done += len(rows)

@@ -226,19 +226,39 @@ def test_the_json_shortcuts_give_the_same_text():
     assert demo_cases.DATA(plain) == json.dumps(plain, ensure_ascii=False)
 
 
-def test_workers_give_the_same_register_as_one_process(tmp_path, monkeypatch):
+def test_workers_and_bulk_mode_give_the_same_register_as_one_process(tmp_path, monkeypatch):
+    """In one process, in workers, and in bulk mode (CHECK constraints not checked row by row, indexes rebuilt
+    after the load): the same rows, and integrity_check, which checks every CHECK constraint, passes."""
     fixed = dt.datetime(2026, 3, 20, 11, 30)
     monkeypatch.setattr(demo, "now_local", lambda: fixed)
     monkeypatch.setattr(demo, "CHUNK", 300)
     tables = []
-    for name, threshold in (("one", 10 ** 9), ("pool", 0)):
+    for name, threshold, big in (("one", 10 ** 9, 10 ** 9), ("pool", 0, 10 ** 9), ("bulk", 0, 0)):
         monkeypatch.setattr(demo, "PARALLEL_FROM", threshold)
+        monkeypatch.setattr(demo, "BIG_FROM", big)
         with Register.open(tmp_path / f"{name}.sqlite3", create=True) as reg:
+            indexes = reg._all("SELECT name, sql FROM sqlite_master WHERE type='index' ORDER BY name")
             demo.load_demo(reg, cases=2 * demo.CHUNK + 50, seed=7)
             assert reg.verify().ok
+            assert reg._all("SELECT name, sql FROM sqlite_master WHERE type='index' ORDER BY name") == indexes
+            assert reg._all("PRAGMA integrity_check") == [("ok",)]
+            assert reg._all("PRAGMA ignore_check_constraints") == [(0,)]
+            types = set(reg._all("SELECT DISTINCT typeof(case_id), typeof(actor_id) FROM events"))
+            assert ("integer", "integer") in types and types <= {("integer", "integer"), ("null", "integer")}
             tables.append((reg._all("SELECT * FROM cases ORDER BY id"),
-                           reg._all("SELECT id, case_id, at, actor, action, details, hash FROM events ORDER BY id")))
-    assert tables[0] == tables[1]
+                           reg._all("SELECT * FROM events WHERE action <> 'demo_load' ORDER BY id")))
+    assert tables[0] == tables[1] == tables[2]
+
+
+def test_bulk_mode_would_catch_a_row_that_breaks_a_check(tmp_path):
+    """The guard behind bulk mode: integrity_check reports a row written with the checks off."""
+    with Register.open(tmp_path / "r.sqlite3", create=True) as reg:
+        demo.load_demo(reg, cases=20, seed=3)
+        conn = reg.bulk_connection()
+        conn.execute("PRAGMA ignore_check_constraints=ON")
+        conn.execute("UPDATE cases SET stage='lost' WHERE id=1")
+        conn.execute("PRAGMA ignore_check_constraints=OFF")
+        assert "CHECK constraint failed in cases" in reg._all("PRAGMA integrity_check")[0][0]
 
 
 # ---------------------------------------------------------------- entry points and refusals
