@@ -46,6 +46,30 @@ class Item:
         return self.title_ru if lang == "ru" else self.title_kk
 
 
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def find_option(options: tuple[Item, ...], value: Any) -> Item | None:
+    """The option whose id is ``value``, or whose Kazakh or Russian title it is (any case, any spacing)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    for option in options:
+        if option.id == value:
+            return option
+    key = _key(value)
+    return next((o for o in options if key in (_key(o.title_kk), _key(o.title_ru))), None)
+
+
+def option_label(options: tuple[Item, ...], value: Any, lang: str) -> str:
+    """How a stored choice prints in ``lang``: an option id (or an option's title) as the option's title in that
+    language; anything else (text typed at intake, a value from an older catalogue) exactly as it was stored."""
+    option = find_option(options, value)
+    if option is not None:
+        return option.title(lang)
+    return "" if value is None else str(value)
+
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -55,9 +79,20 @@ class Field:
     title_kk: str
     title_ru: str
     options: tuple[Item, ...] = ()
+    free_text: bool = False  # a choice field also takes a typed value (kept as typed) besides its options
+    relations: tuple[Item, ...] = ()  # a persons field: the relations offered for each person
+    relation_free_text: bool = False  # a persons field: a typed relation is kept as typed
 
     def title(self, lang: str) -> str:
         return self.title_ru if lang == "ru" else self.title_kk
+
+    def label(self, value: Any, lang: str) -> str:
+        """A choice field's stored value as printed in ``lang`` (see option_label)."""
+        return option_label(self.options, value, lang)
+
+    def relation_label(self, value: Any, lang: str) -> str:
+        """A person's stored relation as printed in ``lang`` (see option_label)."""
+        return option_label(self.relations, value, lang)
 
 
 @dataclass(frozen=True)
@@ -183,8 +218,17 @@ def _fields(raw: Any, where: str) -> tuple[Field, ...]:
         options = _items(d.get("options", []), f"{w}.options")
         if ftype == "choice" and not options:
             raise _fail(w, "a choice field needs options")
+        relations = _items(d.get("relations", []), f"{w}.relations")
+        for key, allowed in (("free_text", "choice"), ("relations", "persons"), ("relation_free_text", "persons")):
+            if key in d and ftype != allowed:
+                raise _fail(w, f"'{key}' is for a {allowed} field only")
+        for key in ("free_text", "relation_free_text"):
+            if not isinstance(d.get(key, False), bool):
+                raise _fail(w, f"'{key}' must be true or false")
         out.append(Field(_text(d, "name", w), phase, ftype, bool(d.get("required", False)),
-                         _text(d, "title_kk", w), _text(d, "title_ru", w), options))
+                         _text(d, "title_kk", w), _text(d, "title_ru", w), options,
+                         free_text=d.get("free_text", False), relations=relations,
+                         relation_free_text=d.get("relation_free_text", False)))
     return tuple(out)
 
 

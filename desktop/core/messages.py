@@ -48,6 +48,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad_value": {
         "kk": "«{label}» мәні дұрыс емес: {detail}.", "ru": "Неверное значение «{label}»: {detail}.",
         "en": "“{label}” is not valid: {detail}."},
+    "not_an_option": {
+        "kk": "«{label_kk}»: «{value}» мәні тізімде жоқ. Тізімнен таңдаңыз.",
+        "ru": "«{label_ru}»: значения «{value}» нет в списке. Выберите значение из списка.",
+        "en": "“{label}”: “{value}” is not one of the options. Choose one from the list."},
+    "not_an_option_text": {
+        "kk": "«{label_kk}»: «{value}» мәні тізімде жоқ және мәтін ретінде жарамайды. Тізімнен таңдаңыз немесе "
+              "сөзбен жазыңыз (әріптер, {max} таңбадан аспайды).",
+        "ru": "«{label_ru}»: значения «{value}» нет в списке, и как текст оно не подходит. Выберите значение из "
+              "списка или напишите словами (буквы, не длиннее {max} символов).",
+        "en": "“{label}”: “{value}” is not one of the options, nor acceptable as text. Choose one from the list or "
+              "write it in words (letters, at most {max} characters)."},
+    "not_a_relation": {
+        "kk": "«{label_kk}»: «{value}» туыстық қатынасы тізімде жоқ. Тізімнен таңдаңыз.",
+        "ru": "«{label_ru}»: степени родства «{value}» нет в списке. Выберите из списка.",
+        "en": "“{label}”: the relation “{value}” is not one of the options. Choose one from the list."},
+    "not_a_relation_text": {
+        "kk": "«{label_kk}»: «{value}» туыстық қатынасы тізімде жоқ және мәтін ретінде жарамайды. Тізімнен "
+              "таңдаңыз немесе сөзбен жазыңыз (әріптер, {max} таңбадан аспайды).",
+        "ru": "«{label_ru}»: степени родства «{value}» нет в списке, и как текст она не подходит. Выберите из "
+              "списка или напишите словами (буквы, не длиннее {max} символов).",
+        "en": "“{label}”: the relation “{value}” is not one of the options, nor acceptable as text. Choose one from "
+              "the list or write it in words (letters, at most {max} characters)."},
     "unknown_service": {
         "kk": "Мұндай қызмет жоқ: «{code}».", "ru": "Такой услуги нет: «{code}».",
         "en": "No such service: “{code}”."},

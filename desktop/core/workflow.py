@@ -21,7 +21,7 @@ from typing import Any
 
 from . import channels
 from .calendar import OfficeCalendar, default_calendar
-from .catalogue import Field, Service
+from .catalogue import Field, Item, Service
 from .errors import PermissionDenied, ValidationError, WrongStage
 from .iin import parse_iin
 from .model import Applicant, Case, Event, User
@@ -59,6 +59,9 @@ REGISTER_ROLES = {"department": ("clerk",), "akimat": ("akim",), "psc": ("psc_in
 
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
 _PHONE_RE = re.compile(r"^\+?[\d\s()\-]{6,20}$")
+_OPTION_ID_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # how catalogue ids look (snake_case): never free text
+_FREE_TEXT_RE = re.compile(r"^[\w\s.,;:'’\"«»()\-–—/№+]+$")
+FREE_TEXT_MAX = 120
 
 
 # ---------------------------------------------------------------- helpers
@@ -158,8 +161,9 @@ def validate_applicant(raw: Mapping[str, Any], today: dt.date | None = None) -> 
     return Applicant(surname, name, patronymic, iin, address, phone)
 
 
-def _validate_person(p: Any, name: str, label: str, today: dt.date | None) -> dict[str, str]:
-    """One member of a persons list; errors name the list's field (``name``) so the form can point at it."""
+def _validate_person(p: Any, field: Field, today: dt.date | None) -> dict[str, str]:
+    """One member of a persons list; errors name the list's field so the form can point at it."""
+    name, label = field.name, field.title_kk
     if not isinstance(p, Mapping):
         raise ValidationError("bad_value", field=name, label=label, detail="—")
     full_name = _require_text(p.get("full_name"), name, label)
@@ -172,10 +176,54 @@ def _validate_person(p: Any, name: str, label: str, today: dt.date | None) -> di
             person["iin"] = parse_iin(iin, today=today).text
         except ValidationError as exc:
             raise ValidationError(exc.code, field=name, **exc.params) from None
-    relation = _clean(p.get("relation"))
-    if relation:
-        person["relation"] = relation
+    relation = p.get("relation")
+    if relation is not None and not (isinstance(relation, str) and not relation.strip()):  # optional
+        relation = relation_value(field, relation)
+        if relation:
+            person["relation"] = relation
     return person
+
+
+def _shown(value: Any) -> str:
+    """A refused value as a message quotes it: short, and a list or mapping only as a dash."""
+    if not isinstance(value, (str, int, float)):
+        return "—"
+    text = " ".join(str(value).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def option_value(options: tuple[Item, ...], free_text: bool, value: Any, *, code: str, field: str,
+                 label_kk: str, label_ru: str) -> str:
+    """A choice: an option id is kept as it is; where the catalogue allows typed text (free_text) a value that
+    is not an id is kept as typed (spaces tidied) when it is words — letters, digits and ordinary punctuation,
+    at most FREE_TEXT_MAX characters, and not shaped like an id (``large_family``: a mistyped or stale id must
+    not print as if it were a word). Anything else raises ``code`` (strict list) or ``code + '_text'``."""
+    if isinstance(value, str) and value in {o.id for o in options}:
+        return value
+    params = {"field": field, "label": label_kk, "label_kk": label_kk, "label_ru": label_ru,
+              "value": _shown(value), "max": FREE_TEXT_MAX}
+    if not free_text:
+        raise ValidationError(code, **params)
+    text = _clean(value) if isinstance(value, str) else ""
+    if (not text or len(text) > FREE_TEXT_MAX or _OPTION_ID_RE.match(text) or not _FREE_TEXT_RE.match(text)
+            or not any(ch.isalpha() for ch in text)):
+        raise ValidationError(code + "_text", **params)
+    return text
+
+
+def relation_value(f: Field, value: Any) -> str:
+    """A person's relation in a persons field: one of the field's relations (id) or, where the catalogue allows
+    it, typed words; a field without relations (a catalogue before the relation lists) keeps any text as typed."""
+    if not f.relations:
+        return _clean(value)
+    return option_value(f.relations, f.relation_free_text, value, code="not_a_relation", field=f.name,
+                        label_kk=f.title_kk, label_ru=f.title_ru)
+
+
+def choice_value(f: Field, value: Any) -> str:
+    """A choice field's value: an option id, or typed words where the field allows free text."""
+    return option_value(f.options, f.free_text, value, code="not_an_option", field=f.name, label_kk=f.title_kk,
+                        label_ru=f.title_ru)
 
 
 def validate_fields(service: Service, phase: str, raw: Mapping[str, Any] | None,
@@ -216,9 +264,7 @@ def _field_value(f: Field, value: Any, today: dt.date | None) -> Any:
         except ValueError:
             raise ValidationError("bad_date", field=f.name, text=str(value)) from None
     if f.type == "choice":
-        if value not in {o.id for o in f.options}:
-            raise ValidationError("bad_value", field=f.name, label=label, detail=str(value))
-        return value
+        return choice_value(f, value)
     if f.type == "quarter":
         m = re.fullmatch(r"(\d{4})-Q([1-4])", str(value).strip())
         if not m:
@@ -227,7 +273,7 @@ def _field_value(f: Field, value: Any, today: dt.date | None) -> Any:
     if f.type == "persons":
         if not isinstance(value, (list, tuple)):
             raise ValidationError("bad_value", field=f.name, label=label, detail="—")
-        return [_validate_person(p, f.name, label, today) for p in value]
+        return [_validate_person(p, f, today) for p in value]
     raise ValidationError("bad_value", field=f.name, label=label, detail=f.type)
 
 

@@ -55,7 +55,7 @@ def test_good_applicant_is_cleaned():
 
 @pytest.mark.parametrize("code,phase,raw,err_code,field", [
     ("S4", "intake", {}, "required", "employment_form"),
-    ("S4", "intake", {"employment_form": "astronaut"}, "bad_value", "employment_form"),
+    ("S4", "intake", {"employment_form": "astronaut"}, "not_an_option", "employment_form"),
     ("S5", "intake", {"category": "  "}, "required", "category"),
     ("S7", "intake", {}, "required", "children"),
     ("S7", "intake", {"children": [{"full_name": "Дана 2"}]}, "bad_name", "children"),
