@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core import reference
-from ..core.catalogue import Service
+from ..core.catalogue import Field, Service
 from ..core.errors import NotFound, ValidationError
 from ..core.iin import parse_iin
 from ..core.model import Applicant, Case, User
@@ -165,11 +165,25 @@ class DocContext:
         data = self.case.data
         return data.get("result", {}).get(name, data.get("fields", {}).get(name))
 
+    def _spec(self, name: str) -> Field | None:
+        return next((f for f in self.service.fields if f.name == name), None)
+
     def choice_title(self, name: str) -> str:
+        """A choice field in the document's language: an option id (or an option's title typed before the list)
+        by the option's title; text typed at intake, or kept from an older catalogue, exactly as stored."""
         value = self.field(name)
-        spec = next((f for f in self.service.fields if f.name == name), None)
-        option = next((o for o in spec.options if o.id == value), None) if spec else None
-        return option.title(self.lang) if option else str(value or "")
+        spec = self._spec(name)
+        if spec is None:
+            return "" if value is None else str(value)
+        return spec.label(value, self.lang)
+
+    def relation_title(self, name: str, person: dict[str, Any]) -> str:
+        """A person's relation (in the persons field ``name``) in the document's language, like choice_title."""
+        value = person.get("relation")
+        spec = self._spec(name)
+        if spec is None:
+            return "" if value is None else str(value)
+        return spec.relation_label(value, self.lang)
 
     def quarter(self, name: str = "quarter") -> tuple[str, str]:
         """('2026', 'I') from '2026-Q1'."""

@@ -72,7 +72,8 @@ def _members(ctx: DocContext) -> list[tuple[str, str, str]]:
     applicant = ctx.case.applicant
     rows = [(applicant.full_name, ctx.words.plain("applicant_relation"), applicant.iin)]
     for person in ctx.field("family_members") or []:
-        rows.append((person.get("full_name", ""), person.get("relation", ""), person.get("iin", "")))
+        rows.append((person.get("full_name", ""), ctx.relation_title("family_members", person),
+                     person.get("iin", "")))
     return rows
 
 
