@@ -10,7 +10,7 @@ os.environ.setdefault("QT_SCALE_FACTOR", "1")
 
 from desktop.core import messages  # noqa: E402
 from desktop.store import Register  # noqa: E402
-from desktop.store import register as store_register  # noqa: E402
+from desktop.store import passwords as store_passwords  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +20,7 @@ def _isolate(tmp_path, monkeypatch):
     Password hashing keeps its real algorithm but with 1 000 PBKDF2 rounds instead of 200 000, or the suite would
     spend minutes creating demo staff; tests/store/test_passwords.py checks the production setting itself.
     """
-    monkeypatch.setattr(store_register, "PBKDF2_ITERATIONS", 1000)
+    monkeypatch.setattr(store_passwords, "PBKDF2_ITERATIONS", 1000)
     monkeypatch.setenv("KENSE_HOME", str(tmp_path / "home"))
     messages.set_language("kk")
     yield

@@ -17,7 +17,7 @@ import pytest
 from desktop import cli
 from desktop.core.iin import make_iin
 from desktop.store import Register
-from desktop.store import register as register_module
+from desktop.store import passwords as store_passwords
 
 pytestmark = pytest.mark.store
 REPO = Path(__file__).resolve().parents[1]
@@ -49,8 +49,8 @@ def office(tmp_path, capsys, monkeypatch) -> Path:
     """An office made by ``kense init``, with staff and a handful of cases in known states."""
     path = tmp_path / "office.sqlite3"
     _init(capsys, path)
-    real = register_module.hash_password  # the staff below: few PBKDF2 rounds, it is not what is tested here
-    monkeypatch.setattr(register_module, "hash_password", lambda password, iterations=1000: real(password, iterations))
+    real = store_passwords.hash_password  # the staff below: few PBKDF2 rounds, it is not what is tested here
+    monkeypatch.setattr(store_passwords, "hash_password", lambda password, iterations=1000: real(password, iterations))
     now = dt.datetime.now().replace(microsecond=0)
     with Register.open(path) as reg:
         admin = reg.user("admin")

@@ -13,7 +13,7 @@ import pytest
 
 from desktop.core.model import Case, User
 from desktop.store import Register
-from desktop.store import register as register_module
+from desktop.store import passwords as store_passwords
 
 
 from kense_testdata import INTAKE_FIELDS, RESULT_FIELDS, T0, applicant  # noqa: E402
@@ -25,8 +25,8 @@ def fast_passwords(monkeypatch):
     """Staff accounts are made in almost every test: hash their passwords with few PBKDF2 rounds. The stored hash
     names its rounds, so logging in still works; ``kense init`` in the CLI tests keeps the real count.
     A test module switches this on by importing it."""
-    real = register_module.hash_password
-    monkeypatch.setattr(register_module, "hash_password",
+    real = store_passwords.hash_password
+    monkeypatch.setattr(store_passwords, "hash_password",
                         lambda password, iterations=1000: real(password, iterations))
 
 

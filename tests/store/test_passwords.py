@@ -6,13 +6,13 @@ import importlib
 import pytest
 
 from desktop.core.errors import PermissionDenied
-from desktop.store import register as store_register
+from desktop.store import passwords as store_passwords
 
 pytestmark = pytest.mark.store
 
 
 def test_production_setting_is_slow_enough():
-    fresh = importlib.reload(store_register)
+    fresh = importlib.reload(store_passwords)
     try:
         assert fresh.PBKDF2_ITERATIONS >= 200_000
         stored = fresh.hash_password("s3cret")
@@ -22,7 +22,7 @@ def test_production_setting_is_slow_enough():
         assert not fresh.check_password("s3cret ", stored)
         assert fresh.hash_password("s3cret") != stored  # salted
     finally:
-        importlib.reload(store_register)
+        importlib.reload(store_passwords)
 
 
 def test_login_with_stored_hash(register, people):
