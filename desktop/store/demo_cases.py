@@ -115,13 +115,20 @@ class FastCalendar(OfficeCalendar):
 
     def add(self, start: dt.datetime, value: int, unit: str) -> dt.datetime:
         if unit == "minutes" or unit == "hours":
-            step = self._steps.get(value * 60 if unit == "hours" else value)
-            if step is not None:
-                for begin, end in self.spans(start.date()):
-                    if begin <= start < end:
-                        if start + step <= end:
-                            return start + step
-                        break
+            minutes = value * 60 if unit == "hours" else value
+            remaining = self._steps.get(minutes) or dt.timedelta(minutes=minutes)
+            if minutes <= 0:
+                return start
+            day = start.date()
+            while True:  # OfficeCalendar.add_office_minutes over the cached intervals
+                for begin, end in self.spans(day):
+                    if start < end:
+                        moment = begin if start < begin else start
+                        if moment + remaining <= end:
+                            return moment + remaining
+                        remaining -= end - moment
+                        start = end
+                day += _DAY
         elif unit == "calendar_days":
             return start + dt.timedelta(days=value)
         elif unit == "working_days":
@@ -617,8 +624,21 @@ def worker_init(plan: Plan) -> None:
     _WORKER = Simulator(plan)
 
 
-def worker_chunk(index: int) -> tuple[list[tuple[Any, ...]], str, str, list[Any]]:
-    """A chunk for the parent, its event lines joined into one text (one object to pickle, not thousands)."""
+def worker_chunk(index: int) -> Packed:
     assert _WORKER is not None
-    rows, lines, last_at, parcels = _WORKER.chunk(index)
-    return rows, "\n".join(lines), last_at, parcels
+    return pack(_WORKER.chunk(index))
+
+
+Packed = tuple[str, str, str, list[Any]]
+
+
+def pack(chunk: tuple[list[tuple[Any, ...]], list[str], str, list[Any]]) -> Packed:
+    """A chunk for the writing process: its rows and its event lines each as one text.
+
+    Thousands of tuples and strings cost the pickler and the unpickler per object; one string per table does not.
+    Fields are joined by \\x1f, records by \\n: JSON escapes both and no other field holds them (the writer
+    counts the fields of every record); None is written as an empty field, and numbers as their digits, which
+    the STRICT tables store as integers again (demo.py)."""
+    rows, lines, last_at, parcels = chunk
+    text = "\n".join(["\x1f".join(["" if v is None else str(v) for v in row]) for row in rows])
+    return text, "\n".join(lines), last_at, parcels
