@@ -154,12 +154,12 @@ class CaseDetails(QObject):
 
     def _field_text(self, f: Field, value: Any) -> str:
         if f.type == "choice":
-            option = next((o for o in f.options if o.id == value), None)
-            return option.title(self.lang) if option else str(value)
+            return f.label(value, self.lang)
         if f.type == "date":
             return date_text(value, self.lang)
         if f.type == "persons" and isinstance(value, list):
-            return "; ".join(self.plain(p) for p in value)
+            return "; ".join(self.plain({**p, "relation": f.relation_label(p["relation"], self.lang)})
+                             if isinstance(p, dict) and p.get("relation") else self.plain(p) for p in value)
         return self.plain(value)
 
     def _user_name(self, user_id: Any) -> str:

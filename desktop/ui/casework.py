@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
 
-from ..core.catalogue import Service
+from ..core.catalogue import Field, Service
 from ..core.errors import KenseError, ValidationError
 from ..core.model import Case
 from ..store import Register
@@ -158,12 +158,13 @@ class InlineErrors:
 
 # ------------------------------------------------------------------ case text
 
-def person_lines(value: Any) -> list[str]:
+def person_lines(value: Any, field: Field | None = None, lang: str = "kk") -> list[str]:
+    """Each person as one line; the relation by its catalogue title in ``lang`` (typed text as typed)."""
     out = []
     for p in value or ():
         parts = [p.get("full_name", "")]
         if p.get("relation"):
-            parts.append(p["relation"])
+            parts.append(field.relation_label(p["relation"], lang) if field is not None else str(p["relation"]))
         if p.get("iin"):
             parts.append(translate("Casework", "IIN %1").replace("%1", p["iin"]))
         out.append(", ".join(parts))
@@ -178,10 +179,9 @@ def field_lines(service: Service, values: Mapping[str, Any], lang: str) -> list[
             continue
         value = values[f.name]
         if f.type == "persons":
-            shown = "; ".join(person_lines(value))
+            shown = "; ".join(person_lines(value, f, lang))
         elif f.type == "choice":
-            option = next((o for o in f.options if o.id == value), None)
-            shown = option.title(lang) if option else str(value)
+            shown = f.label(value, lang)
         elif f.type == "date":
             shown = fmt_date(dt.date.fromisoformat(value), lang)
         else:

@@ -16,9 +16,10 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
-from ..core.catalogue import Field
+from ..core.catalogue import Field, Item, find_option
 from ..core.errors import ValidationError
 from ..core.iin import parse_iin
+from ..core.workflow import relation_value
 from .casework import combo_data, make_error_label, set_message
 
 PERSON_KEYS = ("full_name", "iin", "relation")
@@ -34,13 +35,72 @@ def quarters_around(today: dt.date) -> list[str]:
     return [f"{i // 4}-Q{i % 4 + 1}" for i in range(start, end + 1)]
 
 
+class ChoiceBox(QComboBox):
+    """A catalogue choice: the options by their titles in the interface language, each holding its id.
+
+    Where the catalogue allows typed text (``free_text``) the box is editable: a typed option title (Kazakh or
+    Russian, any case) still gives the option's id, anything else is returned as typed for the core to judge.
+    Nothing typed is ever added to the list."""
+
+    def __init__(self, options: Sequence[Item], free_text: bool, lang: str, placeholder: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.options = tuple(options)
+        self.setEditable(free_text)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for option in self.options:
+            self.addItem(option.title(lang), option.id)
+        # a long title (a maslikhat category) must not widen the form: the box takes the width it is given and
+        # its list opens as wide as the longest title (showPopup)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(12)
+        if free_text:
+            self.lineEdit().setPlaceholderText(placeholder)
+            self.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        else:
+            self.setPlaceholderText(placeholder)
+        self.setCurrentIndex(-1)
+
+    def showPopup(self) -> None:
+        view = self.view()
+        wanted = view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 2 * view.frameWidth() + 8
+        screen = self.screen().availableGeometry().width() if self.screen() is not None else wanted
+        view.setMinimumWidth(min(wanted, screen))
+        super().showPopup()
+
+    def value(self) -> str | None:
+        if not self.isEditable():
+            return combo_data(self)
+        text = " ".join(self.currentText().split())
+        if not text:
+            return None
+        index = self.currentIndex()
+        if index >= 0 and self.itemText(index) == self.currentText():
+            return self.itemData(index)
+        option = find_option(self.options, text)
+        return option.id if option is not None else text
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value) if value not in (None, "") else -1
+        self.setCurrentIndex(index)
+        if index < 0 and self.isEditable():
+            self.setEditText("" if value is None else str(value))
+
+    def text(self) -> str:
+        return self.currentText()
+
+
 class PersonRow(QWidget):
-    """One person: full name, IIN, relation, a remove button and the row's own error line."""
+    """One person: full name, IIN, relation, a remove button and the row's own error line.
+
+    The relation is a choice of the field's catalogue relations (editable where the catalogue allows typed
+    relations); a field without relations (a case of an older catalogue) keeps a plain text box."""
 
     remove_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, field: Field | None = None, lang: str = "kk", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.field = field
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(1)
@@ -54,10 +114,15 @@ class PersonRow(QWidget):
         self.iin.setPlaceholderText(self.tr("IIN"))
         self.iin.setMaxLength(12)
         self.iin.setMaximumWidth(130)
-        self.relation = QLineEdit(self)
+        self.relation: QLineEdit | ChoiceBox
+        if field is not None and field.relations:
+            self.relation = ChoiceBox(field.relations, field.relation_free_text, lang, self.tr("Relation"), self)
+            self.relation.setMaximumWidth(150)
+        else:
+            self.relation = QLineEdit(self)
+            self.relation.setPlaceholderText(self.tr("Relation"))
+            self.relation.setMaximumWidth(130)
         self.relation.setObjectName("personRelation")
-        self.relation.setPlaceholderText(self.tr("Relation"))
-        self.relation.setMaximumWidth(130)
         self.remove = QPushButton("✕", self)
         self.remove.setObjectName("personRemove")
         self.remove.setToolTip(self.tr("Remove this person"))
@@ -72,12 +137,18 @@ class PersonRow(QWidget):
         outer.addWidget(self.error)
 
     def value(self) -> dict[str, str] | None:
-        values = {k: getattr(self, k).text().strip() for k in PERSON_KEYS}
+        values = {k: getattr(self, k).text().strip() for k in ("full_name", "iin")}
+        values["relation"] = (self.relation.value() if isinstance(self.relation, ChoiceBox)
+                              else self.relation.text().strip())
         return {k: v for k, v in values.items() if v} or None
 
     def set_value(self, person: Mapping[str, Any]) -> None:
-        for key in PERSON_KEYS:
+        for key in ("full_name", "iin"):
             getattr(self, key).setText(str(person.get(key, "")))
+        if isinstance(self.relation, ChoiceBox):
+            self.relation.set_value(person.get("relation"))
+        else:
+            self.relation.setText(str(person.get("relation", "")))
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.full_name, self.iin, self.relation]
@@ -109,7 +180,7 @@ class PersonsEditor(QWidget):
         self.add_row()
 
     def add_row(self) -> PersonRow:
-        row = PersonRow(self)
+        row = PersonRow(self.field, self.lang, self)
         row.remove_requested.connect(self.remove_row)
         self._rows_box.addWidget(row)
         row.show()  # at once, not queued: the focus may move into it right away
@@ -164,6 +235,11 @@ class PersonsEditor(QWidget):
                     parse_iin(value["iin"], today=today)
                 except ValidationError as exc:
                     message, widget = exc.message(self.lang), row.iin
+            if not message and value.get("relation"):
+                try:
+                    relation_value(self.field, value["relation"])
+                except ValidationError as exc:
+                    message, widget = exc.message(self.lang), row.relation
             set_message(row.error, message)
             if widget is not None and first_bad is None:
                 first_bad = widget
@@ -186,12 +262,9 @@ class FieldEditor:
         if field.type == "persons":
             self.widget = PersonsEditor(field, lang, parent)
         elif field.type == "choice":
-            combo = QComboBox(parent)
-            combo.setPlaceholderText(translate("FieldEditor", "— choose —"))
-            for option in field.options:
-                combo.addItem(option.title(lang), option.id)
-            combo.setCurrentIndex(-1)
-            self.widget = combo
+            self.widget = ChoiceBox(field.options, field.free_text, lang,
+                                    translate("FieldEditor", "— choose or type —") if field.free_text
+                                    else translate("FieldEditor", "— choose —"), parent)
         elif field.type == "quarter":
             combo = QComboBox(parent)
             for q in quarters_around(today):
@@ -207,7 +280,7 @@ class FieldEditor:
 
     def value(self) -> Any:
         w = self.widget
-        if isinstance(w, PersonsEditor):
+        if isinstance(w, (PersonsEditor, ChoiceBox)):
             return w.value()
         if isinstance(w, QComboBox):
             return combo_data(w)
@@ -221,7 +294,7 @@ class FieldEditor:
 
     def set_value(self, value: Any) -> None:
         w = self.widget
-        if isinstance(w, PersonsEditor):
+        if isinstance(w, (PersonsEditor, ChoiceBox)):
             w.set_value(value)
         elif self.field.type == "quarter":  # never empty: the current quarter unless told otherwise
             current = f"{self.today.year}-Q{(self.today.month - 1) // 3 + 1}"

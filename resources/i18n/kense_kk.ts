@@ -1588,12 +1588,17 @@ result due %3</source>
     <context>
         <name>FieldEditor</name>
         <message>
-            <location filename="../../desktop/ui/intake_fields.py" line="+190" />
+            <location filename="../../desktop/ui/intake_fields.py" line="+255" />
+            <source>— choose or type —</source>
+            <translation>— таңдаңыз немесе жазыңыз —</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>— choose —</source>
             <translation>— таңдаңыз —</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>dd.mm.yyyy</source>
             <translation>кк.аа.жжжж</translation>
         </message>

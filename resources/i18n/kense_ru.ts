@@ -1590,12 +1590,17 @@ result due %3</source>
     <context>
         <name>FieldEditor</name>
         <message>
-            <location filename="../../desktop/ui/intake_fields.py" line="+190" />
+            <location filename="../../desktop/ui/intake_fields.py" line="+255" />
+            <source>— choose or type —</source>
+            <translation>— выберите или введите —</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>— choose —</source>
             <translation>— выберите —</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+10" />
             <source>dd.mm.yyyy</source>
             <translation>дд.мм.гггг</translation>
         </message>

@@ -43,7 +43,7 @@ def test_clerk_registers_each_service_by_keyboard(qtbot, clerk_tab, register, pe
     assert case.applicant.patronymic == "Болатұлы" and case.applicant.phone == "+7 701 123 45 67"
     assert case.data["documents"] == ["application", "identity"]
     assert case.registered_by == people["clerk"].id
-    expected = {"S4": {"employment_form": "public_works"}, "S5": {"category": "Көп балалы аналар"},
+    expected = {"S4": {"employment_form": "public_works"}, "S5": {"category": "large_families"},  # typed title
                 "S7": {"children": [{"full_name": "Ахметова Дана", "iin": child_iin(7)}]}}.get(code, {})
     assert case.data["fields"] == expected
     assert events(register, case.reg_no) == ["register"]
