@@ -14,11 +14,12 @@ registry desks, then the case card.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QPushButton, QTableView, QTableWidget,
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QLabel, QLineEdit, QPushButton, QTableView, QTableWidget,
                                QTableWidgetItem, QTabWidget, QWidget)
 
 from ..core import packages
@@ -33,9 +34,11 @@ from .forms import child, load_into
 from .labels import fmt_date, fmt_datetime
 from .registries import (REG_NO_RE, REGISTRY_NO_RE, RegistryBuilder, fill_registry_table, is_code,
                          package_model, place_title, registry_at, setup_registry_table, status_title, translate)
-from .scanner import ScannerFilter, is_terminator
+from .scanner import ScannerFilter
 
 BLUE = ("#055160", "#cff4fc")
+# what a registration (K…) or registry (R…) number has typed so far: the keys a scanner filter holds back
+CODE_PREFIX_RE = re.compile(r"[KR]\d{0,12}")
 CUES: dict[str, tuple[tuple[str, str], str]] = {
     "received": (GREEN, "✔"), "done": (GREEN, "✔"), "duplicate": (AMBER, "⚠"), "not_on_registry": (RED, "✘"),
     "unknown": (RED, "✘"), "missing": (RED, "✘"), "registry": (BLUE, "ℹ"), "info": (BLUE, "ℹ"),
@@ -336,24 +339,17 @@ class ClerkDesk(QWidget):
 class WindowScanner(ScannerFilter):
     """The wedge-scanner filter of one main window: only Kense codes (K… and R… numbers), only in that window.
 
-    Typing that is merely fast (or a test's synthetic keys) is left alone unless it is a whole Kense code, so an
-    IIN typed quickly and followed by Tab still reaches its field. The closing Enter of a scan must not fire a
-    shortcut first (Enter registers an application at the counter): Qt offers every key to the shortcuts as a
-    ShortcutOverride before the key press, and the filter claims that one for a scan. What the burst typed into
-    a line edit is undone from a copy taken at its first key (a field with a length limit kept only part)."""
+    Only keys that can begin a Kense code (K or R, then digits) are held back while the filter decides, so typing
+    that is merely fast (or a test's synthetic keys) reaches its field at once unless it is a whole Kense code: an
+    IIN typed quickly and followed by Tab still reaches its field, 'S' typed in a combo searches it at once. A
+    scanned code never reaches the focused widget (see desktop/ui/scanner.py), and its closing Enter fires no
+    shortcut (Enter registers an application at the counter) and no default button."""
 
     def __init__(self, window: QWidget, clock: Callable[[], float] | None = None) -> None:
         super().__init__(window, clock=clock)
         self.window = window
-        self._before: tuple[QLineEdit, str] | None = None
 
-    def remove(self) -> None:
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-
-    def _ours(self, watched: QObject) -> bool:
-        widget = watched if isinstance(watched, QWidget) else None
+    def watches(self, widget: QWidget) -> bool:
         while widget is not None:
             top = widget.window()
             if top is self.window:
@@ -361,44 +357,11 @@ class WindowScanner(ScannerFilter):
             widget = top.parentWidget()
         return False
 
-    def _code(self) -> str | None:
-        """The Kense code the buffer holds now, if it came fast enough to be a scan."""
-        buf = self._buffer
-        code = "".join(buf.chars)
-        fast = buf.last_ms is not None and self._clock() - buf.last_ms <= buf.max_gap_ms
-        return code if fast and (REG_NO_RE.fullmatch(code) or REGISTRY_NO_RE.fullmatch(code)) else None
+    def could_become(self, prefix: str) -> bool:
+        return bool(CODE_PREFIX_RE.fullmatch(prefix))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) or not isinstance(event, QKeyEvent) \
-                or not self._ours(watched):
-            return False
-        focus = QApplication.focusWidget()
-        if focus is not None and watched is not focus:
-            return False
-        terminator = is_terminator(event.key(), event.nativeScanCode())
-        if kind == QEvent.Type.ShortcutOverride:
-            if terminator and self._code() is not None:
-                event.accept()  # the key is the scan's: no shortcut fires, the key press follows
-                return True
-            return False
-        if terminator:
-            if self._code() is None:
-                self._buffer.reset()
-                return False
-        else:
-            buf = self._buffer
-            if buf.last_ms is None or self._clock() - buf.last_ms > buf.max_gap_ms:  # a new burst starts
-                self._before = (focus, focus.text()) if isinstance(focus, QLineEdit) else None
-        return super().eventFilter(watched, event)
-
-    def _erase(self, raw: str) -> None:
-        before, self._before = self._before, None
-        focus = QApplication.focusWidget()
-        if before is not None and before[0] is focus:
-            focus.setText(before[1])
-        else:
-            ScannerFilter._erase(raw)
+    def accepts(self, code: str) -> bool:
+        return bool(REG_NO_RE.fullmatch(code) or REGISTRY_NO_RE.fullmatch(code))
 
 
 def route_scan(window: object, code: str) -> str:

@@ -8,20 +8,44 @@ platform gives neither (Wayland, offscreen).
 
 A scan is told from typing by timing: at least MIN_LENGTH keys less than MAX_GAP_MS apart, closed by Enter (or Tab).
 The filter sits on the whole application, so a scan is recognised anywhere in the window; it emits ``scanned`` with
-the decoded text and swallows the closing Enter, and removes the garbled characters the burst left in a line edit.
+the decoded text and swallows the closing Enter (and its ShortcutOverride, so no shortcut or default button fires).
+
+A scan must not change the widget that has the focus, yet it is only recognised at its end. The filter therefore
+*holds back* every key that could still be part of a scan: it keeps a copy of the key press (and of the key
+releases that follow while something is held), swallows the original, and decides later:
+
+* the Enter closes a code the filter accepts: the held keys are dropped, the widget never saw any of them;
+* anything else — a gap longer than MAX_GAP_MS (a timer fires even when no other key comes), a key that cannot be
+  part of a code (Backspace, a space, an arrow, a Ctrl or Alt chord, an auto-repeat), a prefix that can no longer
+  become a code, an Enter or Tab after typing that is not a code, a mouse click or wheel: the held keys are sent
+  to the widget they were pressed in, in their order, before the key or click that decided it.
+
+Holding back was chosen over restoring a snapshot of the focused widget after the scan: by the time a scan is
+recognised a combo box has already emitted currentIndexChanged/activated (the counter rebuilds the service's
+fields and documents), a table has emitted selectionChanged (the head's pane reloads), a line edit has emitted
+textChanged (the IIN lookup runs), and a widget's type-ahead has kept the scan's letters as its search string.
+A snapshot restores only the state we know how to read, for the widget types we thought of; held keys never reach
+any widget, whatever its type. The price is a short delay for a person: a key that could start a code waits at
+most MAX_GAP_MS (+ a few ms) before it is delivered, and subclasses keep that to the keys that can really begin a
+code (``could_become``: for Kense a K or R followed by digits), so typing 'S' in a combo is not delayed at all.
+Replayed keys are sent to the widget they were typed in; Qt offers them to the shortcuts again, as it does any key
+sent to a widget, and they pass this filter untouched.
 """
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 MAX_GAP_MS = 50
 MIN_LENGTH = 6
+MAX_HOLD = 64  # a runaway burst is not held back for ever (the store refuses codes longer than this too)
 
 # X11 key codes (evdev + 8) of the main block, in US positions.
 _X11 = {**{10 + i: c for i, c in enumerate("1234567890")},
@@ -38,6 +62,14 @@ _KZ_DIGITS = {"ә": "1", "і": "2", "ң": "3", "ғ": "4", "ү": "7", "ұ": "8", 
 _RU_LETTERS = dict(zip("йцукенгшщзфывапролдячсмитьбю", "QWERTYUIOPASDFGHJKLZXCVBNM,."))
 _FALLBACK = {**_KZ_DIGITS, **{k: v for k, v in _RU_LETTERS.items() if v.isalnum()}}
 _FALLBACK.update({k.upper(): v for k, v in list(_FALLBACK.items())})
+
+_CHORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+# a scanner may press Shift around a capital letter: Shift alone neither breaks a burst nor belongs to it
+_NEUTRAL_KEYS = {Qt.Key.Key_Shift}
+# a click or the wheel decides the held keys: a person is at the keyboard, and the keys came first
+_INTERRUPTS = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel,
+               QEvent.Type.TouchBegin, QEvent.Type.ContextMenu}
+_KEY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
 
 
 def decode_key(key: int, text: str, native_scan_code: int, native_virtual_key: int, platform: str) -> str | None:
@@ -72,7 +104,7 @@ class ScanBuffer:
     last_ms: float | None = None
 
     def key(self, char: str | None, raw_text: str, at_ms: float) -> None:
-        if self.last_ms is not None and at_ms - self.last_ms > self.max_gap_ms:
+        if not self.fresh(at_ms):
             self.reset()
         self.last_ms = at_ms
         if char is None:
@@ -81,9 +113,17 @@ class ScanBuffer:
         self.chars.append(char)
         self.raw.append(raw_text)
 
+    def fresh(self, at_ms: float) -> bool:
+        """The burst is still going: its last key came at most max_gap_ms ago."""
+        return self.last_ms is not None and at_ms - self.last_ms <= self.max_gap_ms
+
+    def text(self, at_ms: float) -> str:
+        """What the burst has typed so far, decoded ('' once it is over)."""
+        return "".join(self.chars) if self.fresh(at_ms) else ""
+
     def finish(self, at_ms: float) -> tuple[str, str] | None:
         """On Enter: the scanned code and the raw text it typed, if this was a scan."""
-        fast = self.last_ms is not None and at_ms - self.last_ms <= self.max_gap_ms
+        fast = self.fresh(at_ms)
         result = ("".join(self.chars), "".join(self.raw)) if fast and len(self.chars) >= self.min_length else None
         self.reset()
         return result
@@ -95,7 +135,10 @@ class ScanBuffer:
 
 
 class ScannerFilter(QObject):
-    """Application-wide event filter that recognises wedge-scanner bursts and emits the decoded code."""
+    """Application-wide event filter that recognises wedge-scanner bursts and emits the decoded code.
+
+    The keys of a burst are held back until it is decided (see the module docstring). Subclasses narrow what is
+    watched (``watches``), which prefixes are held (``could_become``) and which codes are scans (``accepts``)."""
 
     scanned = Signal(str)
 
@@ -105,38 +148,155 @@ class ScannerFilter(QObject):
         self._clock = clock or (lambda: time.monotonic() * 1000)
         self._buffer = ScanBuffer(max_gap_ms, min_length)
         self._platform = QGuiApplication.platformName()
+        self._held: list[tuple[QWidget, QKeyEvent]] = []
+        self._replaying = False
+        self._eat_release: int | None = None  # the closing Enter's release, after a scan
+        # fires when the gap is over although no key came: the held keys were typed by a person. Precise, so it
+        # never fires before the gap the clock measures; a few ms later, so the clock decides the borderline.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(math.ceil(max_gap_ms) + 5)
+        self._timer.timeout.connect(self.release)
+
+    # ------------------------------------------------------------ what a subclass may narrow
+
+    def watches(self, widget: QWidget) -> bool:
+        """Whether key presses in this widget are looked at (all, here)."""
+        return True
+
+    def could_become(self, prefix: str) -> bool:
+        """Whether a burst that decoded to ``prefix`` may still become a code: only then are its keys held."""
+        return len(prefix) <= MAX_HOLD
+
+    def accepts(self, code: str) -> bool:
+        """Whether a fast burst closed by Enter is a scan."""
+        return self._buffer.min_length <= len(code) <= MAX_HOLD
+
+    # ------------------------------------------------------------ installing
 
     def install(self, app: QApplication | None = None) -> None:
         (app or QApplication.instance()).installEventFilter(self)
 
+    def remove(self) -> None:
+        """Stop listening; keys still held are delivered."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.release()
+
+    def holding(self) -> bool:
+        """Whether key presses are being held back right now."""
+        return bool(self._held)
+
+    # ------------------------------------------------------------ the filter
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        kind = event.type()
+        if kind in _INTERRUPTS:
+            if self._held and not self._replaying:
+                self.release()
+            return False
+        if kind not in _KEY_EVENTS or self._replaying or not isinstance(event, QKeyEvent) \
+                or not isinstance(watched, QWidget):
             return False
         # the application filter sees a key once per receiver (window, focus widget, parents): count it once,
         # at the focus widget (or at the window when nothing has focus)
         focus = QApplication.focusWidget()
-        if not isinstance(watched, QWidget) or (focus is not None and watched is not focus):
+        if (focus is not None and watched is not focus) or not self.watches(watched):
             return False
-        now = self._clock()
-        if is_terminator(event.key(), event.nativeScanCode()):
-            result = self._buffer.finish(now)
-            if result is None:
-                return False
-            code, raw = result
-            self._erase(raw)
-            self.scanned.emit(code)
-            return True
-        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            self._buffer.reset()
-            return False
-        char = decode_key(event.key(), event.text(), event.nativeScanCode(), event.nativeVirtualKey(),
-                          self._platform)
-        self._buffer.key(char, event.text(), now)
+        if kind == QEvent.Type.KeyRelease:
+            return self._key_release(watched, event)
+        if kind == QEvent.Type.ShortcutOverride:
+            return self._shortcut_override(event)
+        return self._key_press(watched, event)
+
+    def _shortcut_override(self, event: QKeyEvent) -> bool:
+        """Qt offers a key to the shortcuts before the key press (a key sent to a widget too): a scan's Enter is
+        claimed, so no shortcut fires and the key press follows; a key that may be a shortcut (Enter, Esc, F9, a
+        Ctrl or Alt chord) delivers the held keys first. Plain printable keys are left to the key press: the
+        override may lack the native key code, and no shortcut is bound to such a key."""
+        key, text = event.key(), event.text()
+        if is_terminator(key, event.nativeScanCode()):
+            if self._judge(event)[0] == "scan":
+                event.accept()
+                return True
+            self.release()
+        elif key not in _NEUTRAL_KEYS and (event.modifiers() & _CHORD or not text or not text.isprintable()):
+            self.release()
         return False
 
-    @staticmethod
-    def _erase(raw: str) -> None:
-        """Remove what the burst typed into the focused line edit (it was typed in the wrong layout)."""
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit) and raw and focus.text().endswith(raw):
-            focus.setText(focus.text()[: -len(raw)])
+    def _judge(self, event: QKeyEvent) -> tuple[str, str]:
+        """What a key press means now: 'scan' (with the code), 'hold' (extends the burst, or starts one),
+        'restart' (the held keys are typing, this key may start a code), 'neutral' or 'pass'."""
+        key, native = event.key(), event.nativeScanCode()
+        so_far = self._buffer.text(self._clock())
+        if event.isAutoRepeat():  # a held-down key: a person
+            return "pass", ""
+        if key in _NEUTRAL_KEYS:
+            return "neutral", ""
+        if is_terminator(key, native):
+            return ("scan", so_far) if so_far and self.accepts(so_far) else ("pass", "")
+        if event.modifiers() & _CHORD:
+            return "pass", ""
+        char = decode_key(key, event.text(), native, event.nativeVirtualKey(), self._platform)
+        if char is None:
+            return "pass", ""
+        if self.could_become(so_far + char):
+            return "hold", char
+        if so_far and self.could_become(char):
+            return "restart", char
+        return "pass", ""
+
+    def _key_press(self, watched: QWidget, event: QKeyEvent) -> bool:
+        self._eat_release = None
+        action, value = self._judge(event)
+        if action == "scan":
+            self._drop()
+            self._eat_release = event.key()
+            self.scanned.emit(value)
+            return True
+        if action == "neutral":
+            return self._hold(watched, event) if self._held else False
+        if self._typed_before(action):
+            self.release()  # what was held is typing: deliver it first
+        if action == "pass":
+            return False
+        self._buffer.key(value, event.text(), self._clock())
+        self._timer.start()
+        return self._hold(watched, event)
+
+    def _typed_before(self, action: str) -> bool:
+        """Whether this key shows that the keys held so far were typed by a person."""
+        return action in ("pass", "restart") or (action == "hold" and not self._buffer.fresh(self._clock()))
+
+    def _key_release(self, watched: QWidget, event: QKeyEvent) -> bool:
+        if self._eat_release is not None and event.key() == self._eat_release:
+            self._eat_release = None
+            return True
+        return self._hold(watched, event) if self._held else False
+
+    def _hold(self, watched: QWidget, event: QKeyEvent) -> bool:
+        self._held.append((watched, QKeyEvent(event)))
+        return True
+
+    def _drop(self) -> None:
+        """A scan: the held keys were the scanner's, nobody gets them."""
+        self._timer.stop()
+        self._buffer.reset()
+        self._held.clear()
+
+    def release(self) -> None:
+        """The held keys were typed by a person: deliver them, in their order, to the widgets they were typed in."""
+        self._timer.stop()
+        self._buffer.reset()
+        held, self._held = self._held, []
+        if not held:
+            return
+        self._replaying = True
+        try:
+            for target, event in held:
+                if shiboken6.isValid(target):
+                    QApplication.sendEvent(target, event)
+        finally:
+            self._replaying = False
