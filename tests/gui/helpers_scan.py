@@ -58,6 +58,18 @@ def wedge_scan(code: str, clock: Clock, gap_ms: float = 6, layout: dict[str, str
     QApplication.processEvents()
 
 
+def keystroke(position: str, clock: Clock, text: str | None = None, gap_ms: float = 180) -> None:
+    """A person presses one key: the US ``position`` (its X11 key code) typing ``text`` in the active layout
+    (the position itself when not given), ``gap_ms`` after the previous key, into the focused widget."""
+    clock.ms += gap_ms
+    text = position if text is None else text
+    key = Qt.Key.Key_unknown if not text.isascii() else ord(text.upper())
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, X11[position], 0, 0,
+                                                 text))
+
+
 def pdf_text(pdf: bytes) -> str:
     doc = pypdfium2.PdfDocument(pdf)
     try:

@@ -1,12 +1,13 @@
-"""A wedge scanner typing a registration number under the Kazakh or Russian layout is still read correctly."""
+"""A wedge scanner typing a registration number under the Kazakh or Russian layout is still read correctly, and its
+keys never reach the focused widget while a person's keys still do, in order."""
 from __future__ import annotations
 
 from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from desktop.ui.scanner import ScanBuffer, ScannerFilter, decode_key
 
@@ -85,7 +86,7 @@ def test_scan_under_any_layout_arrives_as_the_code(qtbot, window, layout):
     with listening(clock) as got:
         scan(w, clock, code, layout, 8)
     assert got == [code]
-    assert edit.text() == ""  # the garbled burst was removed from the field
+    assert edit.text() == ""  # the burst, garbled by the layout, never reached the field
 
 
 def test_scan_without_native_codes_uses_layout_position_map(qtbot, window):
@@ -122,3 +123,54 @@ def test_decode_key_windows_virtual_keys():
     assert decode_key(0, "ә", 0, 0x31, "windows") == "1"
     assert decode_key(0, "л", 0, 0x4B, "windows") == "K"
     assert decode_key(0, "ә", 0, 0, "wayland") == "1"
+
+
+def key(target: QWidget, qt_key: int, text: str = "", code: int = 0) -> None:
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, qt_key, Qt.KeyboardModifier.NoModifier, code, 0, 0, text))
+
+
+def test_a_scan_never_reaches_a_list_and_a_person_still_searches_it(qtbot):
+    items = QListWidget()
+    items.addItems(["Ахметов", "Өмірбеков", "Лесов", "Әбенов"])
+    qtbot.addWidget(items)
+    items.show()
+    qtbot.waitExposed(items)
+    items.setCurrentRow(0)
+    items.setFocus()
+    clock = Clock()
+    with listening(clock) as got:
+        scan(items, clock, "K032026000123", KZ_TEXT, 6)  # 'лөңіөі.өөөәің': Лесов, Өмірбеков, Әбенов are there
+        assert got == ["K032026000123"] and items.currentRow() == 0
+        clock.ms += 1000
+        press(items, "K", KZ_TEXT)  # a person: held back for the scanner's gap, then searched
+        assert items.currentRow() == 0
+        qtbot.waitUntil(lambda: items.currentRow() == 2, timeout=2000)
+
+
+def test_held_keys_reach_the_field_in_order_before_what_decided_them(qtbot, window):
+    w, edit = window
+    other = QLineEdit(w)
+    w.layout().addWidget(other)
+    escaped: list[str] = []
+    QShortcut(QKeySequence(Qt.Key.Key_Escape), w, lambda: escaped.append(edit.text()))
+    clock = Clock()
+    with listening(clock) as got:
+        for ch in "K03":  # fast, like a scanner: held back while it may become a code
+            clock.ms += 8
+            press(edit, ch, {})
+        assert edit.text() == ""
+        clock.ms += 8
+        key(edit, Qt.Key.Key_Space, " ", 65)  # a space cannot be in a code: the keys were typing
+        assert edit.text() == "K03 "
+        clock.ms += 8
+        press(edit, "A", {})
+        qtbot.keyClick(edit, Qt.Key.Key_Escape)  # a shortcut fires after the held key is in the field
+        assert escaped == ["K03 A"]
+        clock.ms += 8
+        press(edit, "B", {})
+        qtbot.mouseClick(other, Qt.MouseButton.LeftButton)  # a click: the key goes where it was typed
+        assert edit.text() == "K03 AB" and other.text() == ""
+        clock.ms += 8
+        scan(w, clock, "K032026000123", KZ_TEXT, 6)
+        assert got == ["K032026000123"] and edit.text() == "K03 AB" and other.text() == ""
