@@ -53,9 +53,6 @@ _SURNAMES = ("Ахметов Серікбаев Жұмабаев Оспанов 
 _STREETS = ("Абай,Жамбыл,Төле би,Қонаев,Сейфуллин,Желтоқсан,Тәуелсіздік,Әуезов,Бөкейхан,Жансүгіров,Абылай хан,"
             "Райымбек,Қабанбай батыр,Бейбітшілік,Достық,Жеңіс,Мәметова,Шоқан Уәлиханов,Алтынсарин").split(",")
 _MOBILE = ("701", "702", "705", "707", "708", "747", "771", "775", "776", "777", "778")
-_CATEGORIES = ("Көп балалы аналар", "Ұлы Отан соғысының ардагерлері", "Жалғыз тұратын зейнеткерлер",
-               "Мүгедектігі бар балаларды тәрбиелеп отырған отбасылар", "Аз қамтылған отбасылар",
-               "Тұрмыстық қиын жағдайдағы азаматтар", "Чернобыль АЭС апатының зардаптарын жоюға қатысушылар")
 _INSTITUTIONS = ("«{p} су» ЖШС", "{p} ауылдық округі әкімінің аппараты", "«{p} тазалық» МКК",
                  "«Жетісу агро» ЖШС", "Талдықорған жоғары политехникалық колледжі", "«{p} мектеп-гимназиясы» КММ")
 _TERMS = ("3 ай", "6 ай", "12 ай")
@@ -287,6 +284,8 @@ class Simulator:
         self.parts = {s.code: _parts(s) for s in self.services}
         self.quoted: dict[str, str] = {}
         self.middles: dict[tuple[Any, ...], str] = {}
+        s5 = plan.catalogue.service("S5")  # the maslikhat categories of the catalogue in force
+        self.categories = [o.id for f in s5.fields_for("intake") if f.name == "category" for o in f.options]
         self.docs_cache: dict[tuple[str, ...], tuple[str, str]] = {}
         self.version_q = CANONICAL(plan.catalogue.version)
         self.cum_weights = list(itertools.accumulate(SERVICE_WEIGHTS.values()))
@@ -346,13 +345,13 @@ class Simulator:
     def child(root: str, born: dt.date, sex: str, pick: float) -> dict[str, str]:
         names = _MALE if sex == "M" else _FEMALE
         return {"full_name": f"{root if sex == 'M' else _female(root)} {names[int(pick * len(names))]}",
-                "iin": make_iin(born, sex, int(pick * 1e6) % 10000), "relation": "ұлы" if sex == "M" else "қызы"}
+                "iin": make_iin(born, sex, int(pick * 1e6) % 10000), "relation": "son" if sex == "M" else "daughter"}
 
     def intake(self, svc: Service, who: dict[str, Any], on: dt.date, r: random.Random) -> dict[str, Any]:
         if svc.code == "S4":
             return {"employment_form": r.choice(svc.fields_for("intake")[0].options).id}
         if svc.code == "S5":
-            return {"category": r.choice(_CATEGORIES)}
+            return {"category": r.choice(self.categories)}
         return {"children": self.kids(who, on, r)} if svc.code == "S7" else {}
 
     def result(self, svc: Service, who: dict[str, Any], on: dt.date, r: random.Random) -> dict[str, Any]:
@@ -362,7 +361,7 @@ class Simulator:
         if svc.code == "S6":
             sex = "F" if who["sex"] == "M" else "M"
             spouse = {"full_name": f"{who['root'] if sex == 'M' else _female(who['root'])} "
-                                   f"{r.choice(_MALE if sex == 'M' else _FEMALE)}", "relation": "жұбайы"}
+                                   f"{r.choice(_MALE if sex == 'M' else _FEMALE)}", "relation": "spouse"}
             return {"quarter": f"{on.year}-Q{(on.month - 1) // 3 + 1}",
                     "family_members": [spouse] + self.kids(who, on, r)[:4]}
         return {}
