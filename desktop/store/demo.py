@@ -32,7 +32,8 @@ from ..core.errors import PermissionDenied, ValidationError
 from ..core.model import User
 from . import audit, db, demo_channels
 from .errors import StoreError
-from .demo_cases import FastCalendar, Packed, Plan, Simulator, Timeline, pack, worker_chunk, worker_init
+from .demo_cases import Packed, Plan, Simulator, pack, worker_chunk, worker_init
+from .demo_time import FastCalendar, Timeline
 from .register import Register, _ts, now_local
 
 Progress = Callable[[int, int], None]

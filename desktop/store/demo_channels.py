@@ -21,6 +21,7 @@ from ..core import packages, reference, workflow
 from ..core.catalogue import Service
 from ..core.model import Case, User
 from .audit import canonical
+from .demo_time import _iso
 
 PSC_SHARE = {"S7": 0.30}                  # of the service's applications, through the PSC branch
 AKIMAT_SHARE = {"S6": 0.25, "S7": 0.08}   # through the akimat (S6 issued there, S7 forwarded)
@@ -33,10 +34,6 @@ STAFF = (("inspector", "Бекова Жанар Қайратқызы", "psc_insp
          ("akim", "Тұрсынов Болат Ерланұлы", "akim"))
 Parcel = tuple[Any, ...]  # see _parcel
 _KZ_TO_RU = str.maketrans("әғқңөұүһіхё", "агкноуухикe")
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    return None if value is None else value.isoformat(" ")
 
 
 def _stem(text: str) -> str:

@@ -17,7 +17,7 @@ from desktop.core.calendar import OfficeCalendar
 from desktop.core.errors import PermissionDenied, ValidationError, WrongStage
 from desktop.core.iin import parse_iin
 from desktop.core.model import STAGES
-from desktop.store import Register, audit, demo, demo_cases, format_reg_no
+from desktop.store import Register, audit, demo, demo_cases, demo_time, format_reg_no
 from kense_testdata import RESULT_FIELDS, applicant
 
 pytestmark = pytest.mark.store
@@ -211,7 +211,7 @@ def test_the_fast_path_writes_exactly_what_the_core_writes(plan):
 
 def test_the_fast_calendar_gives_the_core_calendar_answers():
     base = OfficeCalendar(extra_holidays=[dt.date(2026, 5, 4)], extra_workdays=[dt.date(2026, 5, 9)])
-    fast, r = demo_cases.FastCalendar(base), random.Random(5)
+    fast, r = demo_time.FastCalendar(base), random.Random(5)
     for _ in range(30_000):
         start = dt.datetime(2025, 12, 1) + dt.timedelta(seconds=r.randrange(200 * 86400))
         unit = r.choice(("minutes", "hours", "calendar_days", "working_days"))
