@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import PermissionDenied, ValidationError
+from ..core.errors import KenseError, PermissionDenied, ValidationError
 from ..core.model import User
 from . import audit, db, demo_channels
 from .errors import StoreError
@@ -225,6 +225,8 @@ def load_demo(reg: Register, *, cases: int, office: int = 1, seed: int = 349,
     """Fill the register with demo staff and ``cases`` synthetic cases; returns how many cases were added."""
     if not isinstance(cases, int) or cases < 0:
         raise ValidationError("bad_value", field="cases", label="--cases", detail=str(cases))
+    if reg.office_number is not None and not reg.is_demo:  # synthetic people never go into a real office's register
+        raise KenseError("cli_not_demo")
     now = now_local()
     start = dt.datetime(now.year - YEARS_BACK, 1, 1, 9, 0)
     staff = _ensure_users(reg, office, start)

@@ -190,6 +190,8 @@ class AdminTab(QWidget):
                   "officeHoursLabel": office.get("hours_ru" if self.ctx.lang == "ru" else "hours_kk", "")}
         for name, text in labels.items():
             child(self, QLabel, name).setText(text)
+        for name in ("demoCaption", "demoCountSpin", "loadDemoButton"):  # synthetic cases: only in a demo register
+            self.findChild(QWidget, name).setVisible(reg.is_demo)
         self.register_label.setText(self.tr("File: %1\nCases: %2").replace("%1", str(reg.path))
                                     .replace("%2", locale_for(self.ctx.lang).toString(reg.count())))
 

@@ -54,6 +54,7 @@ def _demo_template(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
     with Register.open(path, create=True) as reg:
         reg.initialise(3, "admin-pass")
+        reg.mark_demo()  # an office made for the demo (a real register is refused by load_demo)
         load_demo(reg, cases=DEMO_CASES, office=3, seed=7)
     with sqlite3.connect(path) as conn:  # fold the WAL in, so one file is the whole register
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

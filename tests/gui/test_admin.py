@@ -184,3 +184,14 @@ def test_demo_cases_load_off_the_gui_thread(qtbot, demo, demo_path, shown_alerts
     assert shown_alerts[-1]["text"] == "40 демо-іс қосылды."
     with Register.open(demo_path) as other:
         assert other.verify().ok
+
+
+def test_a_real_register_offers_no_demo_cases(qtbot, tmp_path):
+    """In a real office's register the demo controls are not there, and the store refuses anyway."""
+    with Register.open(tmp_path / "office.sqlite3", create=True) as real:
+        real.initialise(3, "admin-pass")
+        tab = admin_tab(qtbot, real)
+        assert tab.demo_button.isHidden() and tab.demo_spin.isHidden()
+        real.mark_demo()
+        tab.refresh()
+        assert not tab.demo_button.isHidden() and not tab.demo_spin.isHidden()

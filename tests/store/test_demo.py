@@ -14,7 +14,7 @@ import pytest
 
 from desktop import cli
 from desktop.core.calendar import OfficeCalendar
-from desktop.core.errors import PermissionDenied, ValidationError, WrongStage
+from desktop.core.errors import KenseError, PermissionDenied, ValidationError, WrongStage
 from desktop.core.iin import parse_iin
 from desktop.core.model import STAGES
 from desktop.store import Register, audit, demo, demo_cases, demo_time, format_reg_no
@@ -286,9 +286,19 @@ def test_cli_demo_loads_and_reuses_users(tmp_path, capsys):
         assert reg.verify().ok
 
 
+def test_a_real_register_gets_no_demo_cases(register):
+    """The store refuses, whoever calls (the CLI, the admin tab): synthetic people never enter a real office."""
+    before = (register.count(), len(register.users()), register.verify().events)
+    with pytest.raises(KenseError) as err:
+        demo.load_demo(register, cases=50)
+    assert err.value.code == "cli_not_demo"
+    assert (register.count(), len(register.users()), register.verify().events) == before
+
+
 def test_bad_count_and_wrong_roles_write_nothing(register):
     with pytest.raises(ValidationError):
         demo.load_demo(register, cases=-5)
+    register.mark_demo()
     admin = register.user("admin")
     register.create_user(admin, "head", "Серікбаев Нұрлан", ["executor"], "head")
     with pytest.raises(PermissionDenied) as err:
