@@ -395,10 +395,12 @@ class Simulator:
         p, cal, chain, q, parts = self.p, self.p.calendar, workflow.chain, self.quote, self.parts[svc.code]
         (_, _, t1, resolve), (_, _, t2, draft), (_, _, t3, _), (_, _, t4, delivery) = steps[:4]
         due = chain(t, parts["deadline"], cal)
-        due1 = chain(cal.add(t, *parts["register"]) if parts["register"] else t, parts["awaiting_resolution"], cal)
-        due2 = chain(t1, parts["with_executor"], cal)
-        due3 = chain(t2, parts["awaiting_signature"], cal)
-        due4 = chain(t3, parts["signed"], cal)
+        # each stage's due time, never after the case's (workflow.within_deadline)
+        due1 = min(due, chain(cal.add(t, *parts["register"]) if parts["register"] else t, parts["awaiting_resolution"],
+                              cal))
+        due2 = min(due, chain(t1, parts["with_executor"], cal))
+        due3 = min(due, chain(t2, parts["awaiting_signature"], cal))
+        due4 = min(due, chain(t3, parts["signed"], cal))
         ex, head, decision, r = resolve["executor"], p.head, draft["decision"], f'"reg_no":"{reg_no}"'
         step2 = f',"step_due_at":"{due2.isoformat(" ")}"' if due2 != due1 else ""
         step3 = f',"step_due_at":"{due3.isoformat(" ")}"' if due3 != due2 else ""

@@ -147,6 +147,7 @@ class RegisterMachine(RuleBasedStateMachine):
             assert (c.closed_at is not None) == (c.stage in FINAL_STAGES)
             assert (c.step_due_at is None) == (c.stage in FINAL_STAGES)
             assert c.due_at >= c.registered_at and c.stage_since >= c.registered_at
+            assert c.step_due_at is None or c.step_due_at <= c.due_at  # the case's deadline binds every stage
             if c.closed_at:
                 assert c.closed_at >= c.registered_at
             if "slip" in c.data:
