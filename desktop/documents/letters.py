@@ -40,14 +40,26 @@ def _heading(ctx: DocContext) -> list[Flowable]:
             P(w.text("salutation", applicant=case.applicant.full_name), "center"), Spacer(1, 4 * mm)]
 
 
+def executor_line(ctx: DocContext) -> str:
+    """F5's "Орын. аты-жөні, телефон нөмірі": the executor's name, and the phone only when there is one
+    (``executor_phone``; ``executor`` without it), never a "тел. —" placeholder."""
+    executor = ctx.executor
+    if executor is None:
+        return ""
+    phone = (executor.phone or "").strip()
+    key = "executor_phone" if phone else "executor"
+    words = ctx.words if isinstance(ctx.words.raw(key), str) else ctx.common
+    return words.text(key, name=executor.full_name, phone=phone)
+
+
 def _closing(ctx: DocContext) -> list[Flowable]:
     w = ctx.words
-    executor = ctx.executor
     out: list[Flowable] = [Spacer(1, 12 * mm),
                            signature(ctx, w.text("signer"), esc(ctx.person_name(ctx.signer)), FRAME_WIDTH),
                            Spacer(1, 14 * mm)]
-    if executor is not None:
-        out.append(P(w.text("executor", name=executor.full_name, phone=executor.phone or "—"), "small"))
+    line = executor_line(ctx)
+    if line:
+        out.append(P(line, "small"))
     return out
 
 
