@@ -12,7 +12,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -32,7 +32,9 @@ GREY = colors.Color(0.35, 0.35, 0.35)
 @lru_cache(maxsize=1)
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=11, leading=15, alignment=TA_JUSTIFY)
+    # Left-aligned, never justified: a receipt's line that ends before a long unbreakable word (a registration
+    # number in bold, a long Kazakh word) would otherwise be stretched into wide gaps ("«25»   қараша   сағат").
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=11, leading=15, alignment=TA_LEFT)
     return {
         "body": base,
         "left": ParagraphStyle("left", base, alignment=TA_LEFT),
