@@ -108,11 +108,17 @@ class DocContext:
 
     @property
     def office_contacts(self) -> str:
+        return self._contacts(self.office.get("phone"), self.office.get("email"))
+
+    def _contacts(self, phone: str | None, email: str | None, website: str | None = None) -> str:
+        """'тел. …, e-mail: …' from whichever of them there are ('' when none)."""
         parts = []
-        if self.office.get("phone"):
-            parts.append(self.common.plain("phone", value=self.office["phone"]))
-        if self.office.get("email"):
-            parts.append(self.common.plain("email", value=self.office["email"]))
+        if phone and phone.strip():
+            parts.append(self.common.plain("phone", value=phone.strip()))
+        if email and email.strip():
+            parts.append(self.common.plain("email", value=email.strip()))
+        if website and website.strip():
+            parts.append(self.common.plain("website", default="{value}", value=website.strip()))
         return ", ".join(parts)
 
     @property
@@ -142,6 +148,36 @@ class DocContext:
         if akimat_id is None and self.signer is not None and self.signer.has("akim"):
             akimat_id = self.signer.akimat_id
         return reference.akimat(akimat_id) if akimat_id is not None else None
+
+    def intake_place(self) -> dict[str, Any] | None:
+        """The reference entry of the PSC branch or akimat whose channel the case came by (None for the
+        department's own counter, or a branch/akimat the reference data does not know)."""
+        kind, _ = self.channel
+        if kind == "psc":
+            return self.psc_branch()
+        if kind == "akimat":
+            return self.akimat()
+        return None
+
+    def place_contacts(self, place: dict[str, Any] | None) -> str:
+        """A PSC branch's or akimat's phone and e-mail (or site) from the reference data ('' when none)."""
+        if not place:
+            return ""
+        site = (place.get("email") or place.get("website_or_email") or "").strip()
+        email, website = (site, "") if "@" in site else ("", site)
+        return self._contacts(place.get("phone"), email, website)
+
+    @property
+    def intake_contacts(self) -> str:
+        """Where an applicant asks about the case: the address and contacts of the PSC branch or akimat that
+        accepted the documents, from the reference data; the department's contacts for its own counter (its
+        name and address head the receipt), or when the reference gives that branch or akimat no contacts."""
+        place = self.intake_place()
+        contacts = self.place_contacts(place)
+        if place and contacts:
+            address = (place.get(f"address_{self.lang}") or place.get("address_kk") or "").strip().rstrip(".,; ")
+            return ", ".join(p for p in (address, contacts) if p)
+        return self.office_contacts
 
     # ------------------------------------------------------------ formatting
 

@@ -52,7 +52,7 @@ def _receipt_body(ctx: DocContext) -> list[Flowable]:
         out.append(P(w.text("no_documents"), "left"))
     out += [Spacer(1, 2 * mm), P(w.text("due", date=ctx.date(case.due_at), time=f"{case.due_at:%H:%M}"), "left"),
             Spacer(1, 2 * mm), P(w.text("clerk", clerk=ctx.person_name(ctx.clerk)), "left"),
-            P(_esc(ctx.office_contacts), "small")]
+            P(_esc(ctx.intake_contacts), "small")]
     return out
 
 
@@ -94,7 +94,8 @@ def kolkhat(ctx: DocContext, copies: int = 1) -> bytes:
             [P(w.text("service"), "cell"), P(_esc(ctx.service_title), "cell")],
             [P(w.text("attachments"), "cell"), attachments],
             [P(w.text("return_place"), "cell"), P(where, "cell")],
-            [P(w.text("inspector"), "cell"), P(_esc(ctx.person_name(ctx.clerk)), "cellbold")],
+            [P(w.text("inspector"), "cell"), [P(_esc(ctx.person_name(ctx.clerk)), "cellbold"),
+                                              P(_esc(ctx.place_contacts(branch) or ctx.office_contacts), "cell")]],
         ]
         head = [P(_esc(branch["name_kk"] if branch else ctx.office_name), "cellbold"), Spacer(1, 2 * mm),
                 P(w.text("title"), "title"), P(w.text("subtitle"), "subtitle")]
