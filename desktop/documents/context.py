@@ -170,8 +170,8 @@ class DocContext:
     @property
     def intake_contacts(self) -> str:
         """Where an applicant asks about the case: the address and contacts of the PSC branch or akimat that
-        accepted the documents, from the reference data; the department's contacts for its own counter (its
-        name and address head the receipt), or when the reference gives that branch or akimat no contacts."""
+        accepted the documents, from the reference data; the department's phone and e-mail for its own counter
+        (its name heads the receipt), or when the reference gives that branch or akimat no contacts."""
         place = self.intake_place()
         contacts = self.place_contacts(place)
         if place and contacts:

@@ -63,7 +63,8 @@ class AkimTab(QWidget):
         self._names = user_names(self.reg)
         self._default_resolution = ""
         style_error_label(self.w["actionError"])
-        self.cases = package_model(self._case_ids, self.reg, columns=CASE_COLUMNS, lang=ctx.lang, parent=self)
+        self.cases = package_model(self._case_ids, self.reg, columns=CASE_COLUMNS, lang=ctx.lang,
+                                   deadline="step_due_at", parent=self)  # ordered by the step's due time
         setup_table(self.w["casesView"], self.cases)
         self.w["casesView"].selectionModel().selectionChanged.connect(lambda *_a: self._show_case())
         self.w["casesView"].activated.connect(lambda i: self.ctx.open_case(self.cases.reg_no(i.row()) or ""))

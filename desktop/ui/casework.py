@@ -35,8 +35,12 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 # ------------------------------------------------------------------ lists
 
 def id_list_model(query: Callable[[], Sequence[int]], register: Register, *, columns: Sequence[str], lang: str,
-                  executor_names: Callable[[int], str] | None = None, parent: Any = None) -> CaseTableModel:
-    """A lazy case model over a query that returns ids only (a queue): the id list is re-read on refresh."""
+                  executor_names: Callable[[int], str] | None = None, deadline: str = "due_at",
+                  now: Callable[[], dt.datetime] | None = None, parent: Any = None) -> CaseTableModel:
+    """A lazy case model over a query that returns ids only (a queue): the id list is re-read on refresh.
+
+    ``deadline`` is the due time the rows are coloured by: 'step_due_at' for a queue ordered by the step's due
+    time (the resolution, signature and executor queues), so a row's colour agrees with its place in the list."""
     ids: list[int] = []
 
     def fetch_page(offset: int, limit: int) -> list[int]:
@@ -45,7 +49,8 @@ def id_list_model(query: Callable[[], Sequence[int]], register: Register, *, col
         return ids[offset:offset + limit]
 
     return CaseTableModel(fetch_page, register.summaries, columns=columns, lang=lang,
-                          executor_names=executor_names, parent=parent)
+                          executor_names=executor_names, deadline=deadline, parent=parent,
+                          **({"now": now} if now is not None else {}))
 
 
 def setup_table(view: QTableView, model: CaseTableModel) -> None:

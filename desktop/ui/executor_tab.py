@@ -92,7 +92,8 @@ class ExecutorTab(QWidget):
     def _setup_lists(self) -> None:
         uid = self.ctx.user.id
         self.queue_model = id_list_model(lambda: self.reg.inbox_ids("executor", executor_id=uid), self.reg,
-                                         columns=QUEUE_COLUMNS, lang=self.lang, parent=self)
+                                         columns=QUEUE_COLUMNS, lang=self.lang, deadline="step_due_at",
+                                         now=lambda: self.now(), parent=self)  # ordered by the step's due time
         self.slip_model = id_list_model(self._slips_awaited, self.reg, columns=SLIP_COLUMNS, lang=self.lang,
                                         parent=self)
         for view, model in ((self.w["myCasesView"], self.queue_model), (self.w["slipsView"], self.slip_model)):

@@ -96,11 +96,13 @@ class HeadTab(QWidget):
 
     def _setup_queues(self) -> None:
         names = lambda uid: short_name(self._names.get(uid, str(uid)))  # noqa: E731
+        # both queues are ordered by the step's due time, and their rows are coloured by it
         self.resolution_model = id_list_model(lambda: self.reg.inbox_ids("resolution"), self.reg,
-                                              columns=RESOLUTION_COLUMNS, lang=self.lang, parent=self)
+                                              columns=RESOLUTION_COLUMNS, lang=self.lang, deadline="step_due_at",
+                                              now=lambda: self.now(), parent=self)
         self.signature_model = id_list_model(lambda: self.reg.inbox_ids("signature"), self.reg,
                                              columns=SIGNATURE_COLUMNS, lang=self.lang, executor_names=names,
-                                             parent=self)
+                                             deadline="step_due_at", now=lambda: self.now(), parent=self)
         suspended = Filters(stage="suspended")  # every suspended case, newest first, a page at a time
         self.suspended_model = CaseTableModel(lambda offset, limit: self.reg.find_ids(suspended, limit, offset),
                                               self.reg.summaries, columns=SUSPENDED_COLUMNS, lang=self.lang,

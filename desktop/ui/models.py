@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
-from ..core.model import STAGES
+from ..core.model import OPEN_STAGES, STAGES
 from ..store import CaseSummary
 from .labels import DECISION_TITLES, decision_title, fmt_datetime, stage_title
 
@@ -55,6 +55,7 @@ def _columns() -> dict[str, Column]:
 DEFAULT_COLUMNS = ("reg_no", "service", "applicant", "iin", "stage", "registered_at", "due_at")
 DATE_COLUMNS = ("registered_at", "step_due_at", "due_at")
 SAMPLE_MOMENT = dt.datetime(2026, 12, 28, 23, 58)  # dd.MM.yyyy HH:mm: every date of the lists is this wide
+DEADLINES = ("due_at", "step_due_at")  # the due times a row may be coloured by
 
 # fetch_page(offset, limit) -> ids; load_rows(ids) -> {id: CaseSummary}
 FetchPage = Callable[[int, int], Sequence[int]]
@@ -64,9 +65,13 @@ LoadRows = Callable[[Sequence[int]], dict[int, CaseSummary]]
 class CaseTableModel(QAbstractTableModel):
     def __init__(self, fetch_page: FetchPage, load_rows: LoadRows, *, columns: Sequence[str] = DEFAULT_COLUMNS,
                  lang: str = "kk", now: Callable[[], dt.datetime] = lambda: dt.datetime.now(),
-                 executor_names: Callable[[int], str] | None = None, parent=None) -> None:
+                 executor_names: Callable[[int], str] | None = None, deadline: str = "due_at",
+                 parent=None) -> None:
         super().__init__(parent)
         self._fetch_page = fetch_page
+        if deadline not in DEADLINES:
+            raise ValueError(f"unknown deadline {deadline!r}")
+        self._deadline = deadline
         self._load_rows = load_rows
         all_columns = _columns()
         self._columns = [all_columns[c] for c in columns]
@@ -164,10 +169,26 @@ class CaseTableModel(QAbstractTableModel):
         return self._text(summary, self._columns[index.column()].key)
 
     def _background(self, s: CaseSummary) -> QBrush | None:
+    @property
+    def deadline(self) -> str:
+        return self._deadline
+
+    def deadline_of(self, s: CaseSummary) -> dt.datetime:
+        """The due time the row is coloured by: the list's deadline column (the step's, or the case's)."""
+        if self._deadline == "step_due_at" and s.step_due_at is not None:
+            return s.step_due_at
+        return s.due_at
+
         now = self._now()
-        if s.overdue(now):
+        """Red once the row's deadline has passed, amber while it falls later today; nothing for a closed or
+        suspended case (its clock is stopped). A queue ordered by the step's due time is coloured by that time,
+        so the colours follow the order the rows are in."""
+        if s.stage not in OPEN_STAGES:
+            return None
+        due = self.deadline_of(s)
+        if now > due:
             return QBrush(OVERDUE)
-        if s.stage not in ("delivered", "withdrawn", "suspended") and s.due_at.date() == now.date():
+        if due.date() == now.date():
             return QBrush(DUE_TODAY)
         return None
 

@@ -127,11 +127,11 @@ class PackageTableModel(CaseTableModel):
 
     def __init__(self, fetch_page: Callable[[int, int], Sequence[int]], load_rows: Callable, *,
                  columns: Sequence[str], lang: str, marks: Callable[[], dict[str, str]] | None = None,
-                 parent: Any = None) -> None:
+                 deadline: str = "due_at", parent: Any = None) -> None:
         self._marks_of = marks or (lambda: {})
         self._marks: dict[str, str] = {}
         super().__init__(fetch_page, load_rows, columns=[c for c in columns if c not in self.EXTRA], lang=lang,
-                         parent=parent)
+                         deadline=deadline, parent=parent)
         known = {c.key: c for c in self._columns}
         known.update({
             "package": Column("package", lambda: translate("PackageTableModel", "Package")),
@@ -169,8 +169,9 @@ class PackageTableModel(CaseTableModel):
 
 
 def package_model(query: Callable[[], Sequence[int]], register: Register, *, columns: Sequence[str], lang: str,
-                  marks: Callable[[], dict[str, str]] | None = None, parent: Any = None) -> PackageTableModel:
-    """A lazy package list over a query returning case ids (re-run on refresh)."""
+                  marks: Callable[[], dict[str, str]] | None = None, deadline: str = "due_at",
+                  parent: Any = None) -> PackageTableModel:
+    """A lazy package list over a query returning case ids (re-run on refresh); rows coloured by ``deadline``."""
     ids: list[int] = []
 
     def fetch_page(offset: int, limit: int) -> list[int]:
@@ -179,7 +180,7 @@ def package_model(query: Callable[[], Sequence[int]], register: Register, *, col
         return ids[offset:offset + limit]
 
     return PackageTableModel(fetch_page, register.summaries, columns=columns, lang=lang, marks=marks,
-                             parent=parent)
+                             deadline=deadline, parent=parent)
 
 
 def setup_registry_table(table: QTableWidget) -> None:
@@ -258,7 +259,8 @@ class RegistryBuilder(QWidget):
         self.w = {name: child(self, kind, name) for name, kind in BUILDER_WIDGETS.items()}
         self.w["sourceLabel"].setVisible(source is None)
         self.w["sourceCombo"].setVisible(source is None)
-        self.waiting = package_model(self._waiting_ids, self.reg, columns=WAITING_COLUMNS, lang=ctx.lang, parent=self)
+        self.waiting = package_model(self._waiting_ids, self.reg, columns=WAITING_COLUMNS, lang=ctx.lang,
+                                     deadline="step_due_at", parent=self)  # the only due time it shows
         self.items = package_model(self._item_ids, self.reg, columns=ITEM_COLUMNS, lang=ctx.lang,
                                    marks=self._item_marks, parent=self)
         setup_table(self.w["waitingView"], self.waiting)

@@ -1,0 +1,78 @@
+"""Lists a new user reads at 1366×768: a queue's row colour follows the due time it is ordered by."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from desktop.ui.executor_tab import ExecutorTab
+from desktop.ui.head_tab import HeadTab
+from desktop.ui.models import DUE_TODAY, OVERDUE
+from helpers_roles import MARKS, make_ctx, new_case, show
+
+pytestmark = MARKS
+
+
+# ------------------------------------------------------------------ colours follow the step's due time
+
+def _colour(model, row: int):
+    brush = model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole)
+    return brush.color() if brush is not None else None
+
+
+def _expected(summary, now: dt.datetime):
+    due = summary.step_due_at or summary.due_at
+    if now > due:
+        return OVERDUE
+    return DUE_TODAY if due.date() == now.date() else None
+
+
+def _signed_s1(register, people, t0: dt.datetime):
+    """A signed S1 result: its hand-over is due the next morning, the case itself nine days later."""
+    case = new_case(register, people["clerk"], "S1", 11, now=t0)
+    register.perform(people["head"], case.reg_no, "resolve", executor=people["executor1"].id,
+                     resolution="Орындауға", now=t0 + dt.timedelta(minutes=5))
+    register.perform(people["executor1"], case.reg_no, "draft", decision="approved", text="",
+                     now=t0 + dt.timedelta(days=1))
+    return register.perform(people["head"], case.reg_no, "sign", now=t0 + dt.timedelta(days=1, hours=1))
+
+
+def test_executor_row_colour_follows_the_step_deadline(qtbot, register, people):
+    t0 = dt.datetime(2026, 11, 2, 10, 0)  # a Monday
+    signed = _signed_s1(register, people, t0)
+    assert signed.step_due_at.date() < signed.due_at.date()  # the two due times fall on different days
+    ex = show(qtbot, ExecutorTab(make_ctx(register, people["executor1"])))
+    model = ex.queue_model
+    row = model.row_of(signed.reg_no)
+    assert row is not None and model.deadline == "step_due_at"
+    for now, colour in ((signed.step_due_at - dt.timedelta(days=1), None),  # step due tomorrow
+                        (signed.step_due_at - dt.timedelta(minutes=30), DUE_TODAY),  # step due later today
+                        (signed.step_due_at + dt.timedelta(minutes=30), OVERDUE)):  # step missed, case not yet
+        ex.now = lambda now=now: now
+        assert now < signed.due_at and now.date() != signed.due_at.date()  # the case's own due time is far off
+        assert _colour(model, row) == colour, now
+    # every row of the queue: the colour of the due time it is ordered by
+    for r in range(model.rowCount()):
+        summary = register.summaries([model.case_id(r)])[model.case_id(r)]
+        assert _colour(model, r) == _expected(summary, ex.now())
+
+
+def test_head_queues_colour_by_the_step_deadline_too(qtbot, register, people):
+    t0 = dt.datetime(2026, 11, 2, 10, 0)
+    case = new_case(register, people["clerk"], "S1", 12, now=t0)
+    register.perform(people["head"], case.reg_no, "resolve", executor=people["executor1"].id,
+                     resolution="Орындауға", now=t0 + dt.timedelta(minutes=5))
+    drafted = register.perform(people["executor1"], case.reg_no, "draft", decision="approved", text="",
+                               now=t0 + dt.timedelta(days=1))
+    waiting = new_case(register, people["clerk"], "S5", 13, now=t0)  # awaiting resolution
+    head = show(qtbot, HeadTab(make_ctx(register, people["head"])))
+    signature, resolution = head.signature_model, head.resolution_model
+    assert signature.deadline == resolution.deadline == "step_due_at"
+    head.now = lambda: drafted.step_due_at + dt.timedelta(minutes=1)  # the signature is late, the case is not
+    assert head.now() < drafted.due_at
+    assert _colour(signature, signature.row_of(drafted.reg_no)) == OVERDUE
+    head.now = lambda: drafted.step_due_at - dt.timedelta(minutes=1)
+    assert _colour(signature, signature.row_of(drafted.reg_no)) == DUE_TODAY
+    head.now = lambda: waiting.step_due_at - dt.timedelta(minutes=1)
+    assert waiting.step_due_at.date() != waiting.due_at.date()
+    assert _colour(resolution, resolution.row_of(waiting.reg_no)) == DUE_TODAY
