@@ -54,8 +54,8 @@ def _columns() -> dict[str, Column]:
 
 DEFAULT_COLUMNS = ("reg_no", "service", "applicant", "iin", "stage", "registered_at", "due_at")
 DATE_COLUMNS = ("registered_at", "step_due_at", "due_at")
-SAMPLE_MOMENT = dt.datetime(2026, 12, 28, 23, 58)  # dd.MM.yyyy HH:mm: every date of the lists is this wide
 DEADLINES = ("due_at", "step_due_at")  # the due times a row may be coloured by
+SAMPLE_MOMENT = dt.datetime(2026, 12, 28, 23, 58)  # dd.MM.yyyy HH:mm: every date of the lists is this wide
 
 # fetch_page(offset, limit) -> ids; load_rows(ids) -> {id: CaseSummary}
 FetchPage = Callable[[int, int], Sequence[int]]
@@ -68,10 +68,10 @@ class CaseTableModel(QAbstractTableModel):
                  executor_names: Callable[[int], str] | None = None, deadline: str = "due_at",
                  parent=None) -> None:
         super().__init__(parent)
-        self._fetch_page = fetch_page
         if deadline not in DEADLINES:
             raise ValueError(f"unknown deadline {deadline!r}")
         self._deadline = deadline
+        self._fetch_page = fetch_page
         self._load_rows = load_rows
         all_columns = _columns()
         self._columns = [all_columns[c] for c in columns]
@@ -168,7 +168,6 @@ class CaseTableModel(QAbstractTableModel):
             return self._background(summary)
         return self._text(summary, self._columns[index.column()].key)
 
-    def _background(self, s: CaseSummary) -> QBrush | None:
     @property
     def deadline(self) -> str:
         return self._deadline
@@ -179,12 +178,13 @@ class CaseTableModel(QAbstractTableModel):
             return s.step_due_at
         return s.due_at
 
-        now = self._now()
+    def _background(self, s: CaseSummary) -> QBrush | None:
         """Red once the row's deadline has passed, amber while it falls later today; nothing for a closed or
         suspended case (its clock is stopped). A queue ordered by the step's due time is coloured by that time,
         so the colours follow the order the rows are in."""
         if s.stage not in OPEN_STAGES:
             return None
+        now = self._now()
         due = self.deadline_of(s)
         if now > due:
             return QBrush(OVERDUE)
