@@ -31,8 +31,11 @@ from .context import AppContext
 from .forms import child, load_into
 from .intake_fields import FieldsPanel
 from .labels import fmt_date, fmt_datetime, stage_title
+from .models import fit_columns
 
 APPLICANT_FIELDS = ("surname", "name", "patronymic", "address", "phone")
+# today's journal: the time alone (the day is today), the number and the IIN always whole, the name takes the rest
+JOURNAL_COLUMNS = ("reg_no", "registered_time", "service", "applicant", "iin", "stage")
 REG_NO_RE = re.compile(r"K\d{12}", re.IGNORECASE)
 
 # The widgets this tab takes from forms/clerk_tab.ui (the forms test checks each exists with this type).
@@ -140,10 +143,10 @@ class ClerkTab(QWidget):
         self.journal = id_list_model(lambda: [s.id for s in self.reg.intakes_on(self.now().date())
                                               if self.channel == "department" or s.channel == self._channel_text()],
                                      self.reg,
-                                     columns=("reg_no", "registered_at", "service", "applicant", "iin", "stage"),
-                                     lang=self.lang, parent=self)
+                                     columns=JOURNAL_COLUMNS, lang=self.lang, parent=self)
         view: QTableView = self.w["journalView"]
         setup_table(view, self.journal)
+        fit_columns(view)
         view.activated.connect(lambda index: self._open(self.journal.reg_no(index.row())))
 
     def _connect(self) -> None:
@@ -190,6 +193,7 @@ class ClerkTab(QWidget):
             box.setChecked(box.property("doc_id") in checked)
         self.errors.clear()
         self.journal.set_language(self.lang)
+        fit_columns(self.w["journalView"])
         self.refresh()
         if self.w["iinEdit"].text().strip():
             self._evaluate_iin(show_error=False)

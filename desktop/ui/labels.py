@@ -44,3 +44,9 @@ def fmt_date(value: dt.date | None, lang: str) -> str:
     if value is None:
         return ""
     return locale_for(lang).toString(value, "dd.MM.yyyy")
+
+
+def fmt_time(value: dt.datetime | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return locale_for(lang).toString(value.time(), "HH:mm")

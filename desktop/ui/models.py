@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
 
 from ..core.model import OPEN_STAGES, STAGES
 from ..store import CaseSummary
-from .labels import DECISION_TITLES, decision_title, fmt_datetime, stage_title
+from .labels import DECISION_TITLES, decision_title, fmt_datetime, fmt_time, stage_title
 
 PAGE = 500
 BLOCK = 100
@@ -46,6 +46,7 @@ def _columns() -> dict[str, Column]:
         "decision": Column("decision", lambda: QCoreApplication.translate("CaseTableModel", "Decision")),
         "registered_at": Column("registered_at",
                                 lambda: QCoreApplication.translate("CaseTableModel", "Registered")),
+        "registered_time": Column("registered_time", lambda: QCoreApplication.translate("CaseTableModel", "Time")),
         "step_due_at": Column("step_due_at", lambda: QCoreApplication.translate("CaseTableModel", "Step due")),
         "due_at": Column("due_at", lambda: QCoreApplication.translate("CaseTableModel", "Due")),
         "executor": Column("executor", lambda: QCoreApplication.translate("CaseTableModel", "Executor")),
@@ -199,6 +200,8 @@ class CaseTableModel(QAbstractTableModel):
             return decision_title(s.decision, self._lang)
         if key in ("registered_at", "due_at", "step_due_at"):
             return fmt_datetime(getattr(s, key), self._lang)
+        if key == "registered_time":
+            return fmt_time(s.registered_at, self._lang)
         if key == "executor":
             return self._executor_names(s.executor_id) if s.executor_id else ""
         return str(getattr(s, key))
@@ -231,6 +234,8 @@ def column_samples(key: str, lang: str) -> list[str]:
         return ["S0"]
     if key in DATE_COLUMNS:
         return [fmt_datetime(SAMPLE_MOMENT, lang)]
+    if key == "registered_time":
+        return [fmt_time(SAMPLE_MOMENT, lang)]
     if key == "stage":
         return [stage_title(s, lang) for s in STAGES]
     if key == "decision":

@@ -1059,6 +1059,10 @@ The case is closed and cannot be taken up again.</source>
             <source>Executor</source>
             <translation>Исполнитель</translation>
         </message>
+        <message>
+            <source>Time</source>
+            <translation>Время</translation>
+        </message>
     </context>
     <context>
         <name>Casework</name>

@@ -1,16 +1,65 @@
-"""Lists a new user reads at 1366×768: a queue's row colour follows the due time it is ordered by."""
+"""Lists a new user reads at 1366×768: the clerk's journal shows the number, time and IIN whole, and a queue's row
+colour follows the due time it is ordered by.
+
+Widths are checked the way the item delegate elides: a text is shown whole when its width plus the delegate's
+margins fits the section, and the section lies inside the viewport (no horizontal scrolling needed).
+"""
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QHeaderView, QStyle, QTableView
 
+from desktop.ui.context import AppContext
 from desktop.ui.executor_tab import ExecutorTab
 from desktop.ui.head_tab import HeadTab
+from desktop.ui.i18n import languages
+from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import DUE_TODAY, OVERDUE
 from helpers_roles import MARKS, make_ctx, new_case, show
 
 pytestmark = MARKS
+
+
+def shown_whole(view, column: int, text: str) -> bool:
+    """The delegate draws ``text`` without '…' in ``column``, and the column is inside the viewport."""
+    header = view.horizontalHeader()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    fits = view.fontMetrics().horizontalAdvance(text) + 2 * margin <= header.sectionSize(column)
+    left = header.sectionViewportPosition(column)
+    return fits and left >= 0 and left + header.sectionSize(column) <= view.viewport().width()
+
+
+# ------------------------------------------------------------------ the clerk's journal
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_journal_shows_number_time_and_iin_whole_at_1366(qtbot, register, people, settings, lang):
+    languages().apply(lang)
+    window = MainWindow(AppContext(register=register, user=people["clerk"], lang=lang, settings=settings),
+                        settings, initial_tab="clerk")
+    window.remember = False
+    show(qtbot, window, (1366, 768))
+    clerk = window.tab_widgets["clerk"].counter
+    case = new_case(register, people["clerk"], "S1", 1)
+    clerk.refresh()
+    QApplication.processEvents()
+    view: QTableView = clerk.w["journalView"]
+    model = view.model()
+    assert model.rowCount() == 1
+    keys = model.column_keys()
+    for key in ("reg_no", "registered_time", "iin"):
+        text = model.data(model.index(0, keys.index(key)))
+        assert text, key
+        assert shown_whole(view, keys.index(key), text), (key, text)
+    assert model.data(model.index(0, keys.index("reg_no"))) == case.reg_no
+    assert model.data(model.index(0, keys.index("iin"))) == case.applicant.iin
+    assert model.data(model.index(0, keys.index("registered_time"))) == case.registered_at.strftime("%H:%M")
+    assert view.horizontalHeader().sectionResizeMode(keys.index("applicant")) == QHeaderView.ResizeMode.Stretch
+    assert view.horizontalScrollBar().maximum() == 0
+    name = model.data(model.index(0, keys.index("applicant")))
+    assert shown_whole(view, keys.index("applicant"), name), name  # a usual name has room too
 
 
 # ------------------------------------------------------------------ colours follow the step's due time
