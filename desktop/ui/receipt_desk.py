@@ -106,7 +106,7 @@ class ReceivePanel(QWidget):
         self._fill_info()
         self._fill_scans()
         waiting = self.desk.registries(source=self.source, direction=self.direction, status=OPEN_STATUSES)
-        fill_registry_table(self.w["incomingTable"], waiting, self.lang)
+        fill_registry_table(self.w["incomingTable"], waiting, self.lang, place=self.source is None)
         self.w["closeButton"].setEnabled(self.registry is not None and self.registry.closed_at is None)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -15,8 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QLabel, QLineEdit, QPushButton,
-                               QTableView, QTableWidget, QTableWidgetItem, QTextBrowser, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QStyle, QTableView, QTableWidget, QTableWidgetItem, QTextBrowser, QWidget)
 
 from ..core import channels, packages
 from ..core.errors import KenseError, PermissionDenied
@@ -29,7 +29,7 @@ from .casework import (GREEN, RED, case_header_html, draft_html, select_reg_no, 
 from .context import AppContext
 from .forms import child, load_into
 from .labels import fmt_date
-from .models import CaseTableModel, Column
+from .models import CaseTableModel, Column, fit_columns
 
 translate = QCoreApplication.translate
 REG_NO_RE = re.compile(r"K\d{12}")
@@ -188,12 +188,21 @@ def setup_registry_table(table: QTableWidget) -> None:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)  # compact, like the case lists
     table.setWordWrap(False)
     table.horizontalHeader().setStretchLastSection(True)
 
 
-def fill_registry_table(table: QTableWidget, registries: Iterable[Registry], lang: str) -> None:
-    """One row per registry: number, place, day and run, packages, received, status (coloured)."""
+REGISTRY_STATUSES = ("dispatched", "receiving", "received", "incomplete")
+PLACE_COLUMN = 1
+
+
+def fill_registry_table(table: QTableWidget, registries: Iterable[Registry], lang: str, *,
+                        place: bool = True) -> None:
+    """One row per registry: number, place, day and run, packages, received, status (coloured).
+
+    ``place`` False hides the branch-or-akimat column where every registry comes from the same place (a branch's
+    or an akimat's own list, whose title names it already)."""
     keep = registry_at(table, table.currentRow())
     rows = list(registries)
     headers = [translate("Registries", "Registry No"), translate("Registries", "Branch or akimat"),
@@ -212,8 +221,27 @@ def fill_registry_table(table: QTableWidget, registries: Iterable[Registry], lan
             if c == len(cells) - 1 and reg.status in STATUS_COLOURS:
                 item.setBackground(QBrush(QColor(STATUS_COLOURS[reg.status])))
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    table.setColumnHidden(PLACE_COLUMN, not place)
+    fit_registry_table(table)
     select_registry_row(table, keep)
+
+
+def fit_registry_table(table: QTableWidget) -> None:
+    """Every column as wide as its texts, the status as its longest title, and the place takes what is left
+    (elided if it must), so the status stays in sight instead of behind a horizontal scrollbar."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    table.resizeColumnsToContents()
+    status = table.columnCount() - 1
+    pad = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 4
+    widest = max(table.fontMetrics().horizontalAdvance(status_title(s)) for s in REGISTRY_STATUSES) + pad
+    for column in range(table.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(status, max(header.sectionSize(status), widest))
+    if not table.isColumnHidden(PLACE_COLUMN):
+        header.setSectionResizeMode(PLACE_COLUMN, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)
 
 
 def registry_at(table: QTableWidget, row: int) -> str | None:
@@ -266,6 +294,8 @@ class RegistryBuilder(QWidget):
         setup_table(self.w["waitingView"], self.waiting)
         setup_table(self.w["itemsView"], self.items)
         setup_registry_table(self.w["sentTable"])
+        # the registries and, beside them, the chosen one's packages; a list of many places needs its place column
+        self.findChild(QSplitter, "sentSplitter").setSizes([650, 650] if source is not None else [700, 600])
         for view, model in ((self.w["waitingView"], self.waiting), (self.w["itemsView"], self.items)):
             view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
         self.w["sourceCombo"].currentIndexChanged.connect(lambda _i: self._source_changed())
@@ -316,7 +346,7 @@ class RegistryBuilder(QWidget):
         self.w["buildButton"].setEnabled(source is not None and self.waiting.rowCount() > 0)
         self._show_runs(source)
         registries = self.desk.registries(source=self.fixed, direction=self.direction, limit=50)
-        fill_registry_table(self.w["sentTable"], registries, self.lang)
+        fill_registry_table(self.w["sentTable"], registries, self.lang, place=self.fixed is None)
         self._sent_changed()
 
     def _show_runs(self, source: str | None) -> None:
@@ -350,7 +380,7 @@ class RegistryBuilder(QWidget):
 
     def _sent_changed(self) -> None:
         self.items.refresh()
-        self.w["itemsView"].resizeColumnsToContents()
+        fit_columns(self.w["itemsView"])  # the package's state in sight, the name takes what is left
         self.w["printButton"].setEnabled(self.selected_registry() is not None)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -1,5 +1,5 @@
-"""Lists a new user reads at 1366×768: the clerk's journal shows the number, time and IIN whole, and a queue's row
-colour follows the due time it is ordered by.
+"""Lists a new user reads at 1366×768: the clerk's journal shows the number, time and IIN whole, the collector's
+sent registries keep their status in sight, and a queue's row colour follows the due time it is ordered by.
 
 Widths are checked the way the item delegate elides: a text is shown whole when its width plus the delegate's
 margins fits the section, and the section lies inside the viewport (no horizontal scrolling needed).
@@ -18,7 +18,9 @@ from desktop.ui.head_tab import HeadTab
 from desktop.ui.i18n import languages
 from desktop.ui.mainwindow import MainWindow
 from desktop.ui.models import DUE_TODAY, OVERDUE
+from desktop.ui.registries import status_title
 from helpers_roles import MARKS, make_ctx, new_case, show
+from helpers_scan import BRANCH, psc_case, staff  # noqa: F401
 
 pytestmark = MARKS
 
@@ -60,6 +62,39 @@ def test_the_journal_shows_number_time_and_iin_whole_at_1366(qtbot, register, pe
     assert view.horizontalScrollBar().maximum() == 0
     name = model.data(model.index(0, keys.index("applicant")))
     assert shown_whole(view, keys.index("applicant"), name), name  # a usual name has room too
+
+
+# ------------------------------------------------------------------ the collector's registries
+
+def test_the_collector_sees_each_registrys_status_at_1366(qtbot, register, staff, settings):  # noqa: F811
+    languages().apply("kk")
+    desk, source = register.packages, f"psc:{BRANCH}"
+    start = dt.datetime.now().replace(hour=9, minute=0, second=0, microsecond=0) - dt.timedelta(days=6)
+    numbers = []
+    for day in range(4):
+        at = start + dt.timedelta(days=day)
+        psc_case(register, staff["insp3"], 40 + day, now=at)
+        numbers.append(desk.create_registry(staff["coll3"], source, now=at + dt.timedelta(hours=1)).number)
+    desk.close_receipt(staff["clerk"], numbers[0], now=start + dt.timedelta(days=5))  # nothing scanned: incomplete
+    statuses = {r.number: r.status for r in desk.registries(source=source)}
+    assert statuses[numbers[0]] == "incomplete" and statuses[numbers[-1]] == "dispatched"
+
+    window = MainWindow(AppContext(register=register, user=staff["coll3"], lang="kk", settings=settings),
+                        settings)
+    window.remember = False
+    show(qtbot, window, (1366, 768))
+    table = window.tab_widgets["psc"].builder.w["sentTable"]
+    assert table.rowCount() == len(numbers)
+    status = table.columnCount() - 1
+    assert table.horizontalHeaderItem(status).text() == "Күйі"
+    assert table.horizontalScrollBar().maximum() == 0
+    for row in range(table.rowCount()):
+        assert table.item(row, status).text() == status_title(statuses[table.item(row, 0).text()])
+        for column in (0, 2, status):
+            assert shown_whole(table, column, table.item(row, column).text()), (row, column)
+    for name in ("dispatched", "receiving", "received", "incomplete"):  # whatever comes next fits too
+        assert shown_whole(table, status, status_title(name)), name
+    assert table.isColumnHidden(1)  # the branch's own list: its name is in the title, not on every row
 
 
 # ------------------------------------------------------------------ colours follow the step's due time
