@@ -1,22 +1,28 @@
 """The ``kense`` command: the app, and a stable command-line interface over the register.
 
-    kense [--db PATH]                                    start the app (demo office if the register is new)
+    kense [--db PATH] [--user NAME --screenshot FILE.png --tab TAB]   the app (demo office if the register is new)
     kense init --db PATH --office N [--admin-password P]
-    kense demo --db PATH --cases N
+    kense demo --db PATH --cases N [--office N] [--seed N]   users admin, clerk, head, executor1, executor2,
+                                                             inspector, collector, akim (password = user name)
     kense find --db PATH [--service S] [--stage ST] [--iin IIN] [--reg REGNO] [--name PREFIX] [--limit N] [--json]
     kense catalogue [--json]
     kense verify --db PATH
-    kense backup --db PATH -o FILE
+    kense backup --db PATH -o FILE [--force]
+
+``--lang kk|ru|en`` may come before or after the command. Messages, help and argparse's own errors are in that
+language (kk by default, or ``KENSE_LANG``); ``--json`` output keeps the canonical identifiers.
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from . import __version__
@@ -28,6 +34,11 @@ from .paths import default_db_path
 
 EXIT_ERROR = 2
 EXIT_BROKEN = 1
+# the keys of the main window's tabs (desktop/ui/mainwindow.py TABS; a GUI test keeps the two equal)
+TAB_KEYS = ("clerk", "head", "executor", "register", "admin", "psc", "akim")
+_REG_NO = re.compile(r"^K[0-9]{12}$")  # desktop/store/records.py format_reg_no
+_REGISTRY_NO = re.compile(r"^R[0-9]{12}$")  # desktop/core/packages.py format_registry_no
+_LATIN = str.maketrans({"К": "K", "к": "K", "Р": "R", "р": "R"})  # typed on a Kazakh/Russian layout
 
 
 def _out(text: str = "") -> None:
@@ -49,54 +60,130 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(messages.message("bad_date", text=text)) from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kense", description="Kense — case register of a district department "
-                                     "of employment and social programmes.")
-    parser.add_argument("--version", action="version", version=f"kense {__version__}")
-    parser.add_argument("--lang", choices=messages.LANGUAGES, default=os.environ.get("KENSE_LANG", "kk"),
-                        help="language of messages and documents (default kk)")
-    parser.add_argument("--db", help="register file (default: in the user's data directory)")
-    parser.add_argument("--user", help="log in as this user (GUI; with --screenshot no password is asked)")
-    parser.add_argument("--screenshot", help="render the window offscreen into this PNG and exit")
-    parser.add_argument("--tab", choices=("clerk", "head", "executor", "register", "admin"),
-                        help="the tab to show first")
+def _whole(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(messages.message("cli_bad_int", text=text)) from None
+
+
+def _help(code: str, **params: object) -> str:
+    # argparse %-formats help texts (for %(default)s): a literal % must be doubled
+    return messages.message(code, **params).replace("%", "%%")
+
+
+def _example_reg_no() -> str:
+    return f"K03{dt.date.today().year:04d}000042"
+
+
+def command_language(argv: Sequence[str]) -> str:
+    """The language of this command line: the last ``--lang`` given (before or after the command), else
+    ``KENSE_LANG``, else kk. Known before parsing, so that argparse's own errors and the help are in it too."""
+    lang = os.environ.get("KENSE_LANG", "kk")
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        else:
+            continue
+        if value in messages.LANGUAGES:
+            lang = value
+    return lang if lang in messages.LANGUAGES else "kk"
+
+
+@contextlib.contextmanager
+def argparse_language(lang: str) -> Iterator[None]:
+    """argparse's own texts (usage, errors, help headings) in ``lang`` while the parser is built and parses.
+
+    argparse looks its texts up through gettext at the moment it uses them (``argparse._``, ``argparse.ngettext``);
+    the hook is put back afterwards, so nothing else in the process sees it.
+    """
+    def gettext(text: str) -> str:
+        return messages.argparse_text(text, lang)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    saved = {name: getattr(argparse, name) for name in ("_", "ngettext") if hasattr(argparse, name)}
+    argparse._, argparse.ngettext = gettext, ngettext  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        for name in ("_", "ngettext"):
+            if name in saved:
+                setattr(argparse, name, saved[name])
+            else:
+                delattr(argparse, name)
+
+
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    lang = lang or messages.language()
+    previous = messages.language()
+    messages.set_language(lang)
+    try:
+        with argparse_language(lang):
+            return _build_parser()
+    finally:
+        messages.set_language(previous)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kense", description=_help("cli_help_description"),
+                                     epilog=_help("cli_help_epilog"))
+    parser.add_argument("--version", action="version", version=f"kense {__version__}",
+                        help=_help("cli_help_version"))
+    parser.add_argument("--lang", choices=messages.LANGUAGES, default=command_language(()),
+                        help=_help("cli_help_lang"))
+    parser.add_argument("--db", help=_help("cli_help_db"))
+    parser.add_argument("--user", metavar="NAME", help=_help("cli_help_user"))
+    parser.add_argument("--screenshot", metavar="FILE.png", help=_help("cli_help_screenshot"))
+    parser.add_argument("--tab", choices=TAB_KEYS, help=_help("cli_help_tab", tabs=", ".join(TAB_KEYS)))
     sub = parser.add_subparsers(dest="command")
+    db_help = _help("cli_help_db")
 
-    p = sub.add_parser("init", help="create a register for one district department")
-    p.add_argument("--db", default=argparse.SUPPRESS)
-    p.add_argument("--office", type=int, required=True, help="department number 1–19 (regulation annex 1)")
-    p.add_argument("--admin-password", help="password of the first admin account (asked when omitted)")
+    p = sub.add_parser("init", help=_help("cli_help_init"))
+    p.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    p.add_argument("--office", type=_whole, required=True, help=_help("cli_help_office"))
+    p.add_argument("--admin-password", help=_help("cli_help_admin_password"))
 
-    p = sub.add_parser("demo", help="fill a register with a realistic synthetic office")
-    p.add_argument("--db", default=argparse.SUPPRESS)
-    p.add_argument("--cases", type=int, default=2000)
-    p.add_argument("--office", type=int, default=1)
-    p.add_argument("--seed", type=int, default=349)
+    p = sub.add_parser("demo", help=_help("cli_help_demo"))
+    p.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    p.add_argument("--cases", type=_whole, default=2000, metavar="N", help=_help("cli_help_demo_cases", default=2000))
+    p.add_argument("--office", type=_whole, default=1, metavar="N", help=_help("cli_help_demo_office", default=1))
+    p.add_argument("--seed", type=_whole, default=349, metavar="N", help=_help("cli_help_demo_seed", default=349))
 
-    p = sub.add_parser("find", help="search the register")
-    p.add_argument("--db", default=argparse.SUPPRESS)
-    p.add_argument("--service", help="S1..S7")
-    p.add_argument("--stage", choices=STAGES)
-    p.add_argument("--iin")
-    p.add_argument("--reg", help="registration number")
-    p.add_argument("--name", help="applicant name prefix (surname first)")
-    p.add_argument("--from", dest="date_from", type=_date, help="registered on or after (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", type=_date, help="registered on or before (YYYY-MM-DD)")
-    p.add_argument("--overdue", action="store_true", help="only open cases past their due time")
-    p.add_argument("--limit", type=int, default=100)
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("find", help=_help("cli_help_find"))
+    p.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    p.add_argument("--service", help=_help("cli_help_service"))
+    p.add_argument("--stage", choices=STAGES, metavar="STAGE", help=_help("cli_help_stage", stages=", ".join(STAGES)))
+    p.add_argument("--iin", help=_help("cli_help_iin"))
+    p.add_argument("--reg", metavar="REGNO", help=_help("cli_help_reg", example=_example_reg_no()))
+    p.add_argument("--name", metavar="PREFIX", help=_help("cli_help_name"))
+    p.add_argument("--from", dest="date_from", type=_date, metavar="DATE", help=_help("cli_help_from"))
+    p.add_argument("--to", dest="date_to", type=_date, metavar="DATE", help=_help("cli_help_to"))
+    p.add_argument("--overdue", action="store_true", help=_help("cli_help_overdue"))
+    p.add_argument("--limit", type=_whole, default=100, metavar="N", help=_help("cli_help_limit", default=100))
+    p.add_argument("--json", action="store_true", help=_help("cli_help_json"))
 
-    p = sub.add_parser("catalogue", help="show the service catalogue in force")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("catalogue", help=_help("cli_help_catalogue"))
+    p.add_argument("--json", action="store_true", help=_help("cli_help_json"))
 
-    p = sub.add_parser("verify", help="check the file's integrity and the audit chain")
-    p.add_argument("--db", default=argparse.SUPPRESS)
+    p = sub.add_parser("verify", help=_help("cli_help_verify"))
+    p.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
 
-    p = sub.add_parser("backup", help="copy the register safely while it is in use")
-    p.add_argument("--db", default=argparse.SUPPRESS)
-    p.add_argument("-o", "--output", required=True)
+    p = sub.add_parser("backup", help=_help("cli_help_backup"))
+    p.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=_help("cli_help_backup_output"))
+    p.add_argument("--force", action="store_true", help=_help("cli_help_force"))
 
     _add_print_parser(sub)
+    for p in sub.choices.values():  # --lang after the command too (kense print keeps its own, kk or ru)
+        with contextlib.suppress(argparse.ArgumentError):
+            p.add_argument("--lang", choices=messages.LANGUAGES, default=argparse.SUPPRESS,
+                           help=_help("cli_help_lang"))
     return parser
 
 
@@ -148,6 +235,30 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reg_no(text: str) -> str:
+    """A case's registration number as the register keeps it, or a clear refusal naming the expected form."""
+    from .core.errors import ValidationError
+    code = "".join(text.split()).upper().translate(_LATIN)
+    if _REG_NO.match(code):
+        return code
+    shown = text.strip()
+    if _REGISTRY_NO.match(code):
+        raise ValidationError("cli_registry_not_case", field="reg", text=shown, example=_example_reg_no())
+    raise ValidationError("cli_bad_reg_no", field="reg", text=shown, example=_example_reg_no())
+
+
+def _stage_title(stage: str, lang: str) -> str:
+    from .core.model import STAGE_TITLES
+    return STAGE_TITLES.get(stage, {}).get(lang) or stage
+
+
+def _decision_title(decision: str | None, lang: str) -> str:
+    from .documents.errors import DECISION_TITLES  # a light module: the titles only, no reportlab
+    if decision is None:
+        return "-"
+    return DECISION_TITLES.get(decision, {}).get(lang) or decision
+
+
 def cmd_find(args: argparse.Namespace) -> int:
     from .core.errors import ValidationError
     from .core.iin import parse_iin
@@ -158,6 +269,8 @@ def cmd_find(args: argparse.Namespace) -> int:
             raise KenseError("unknown_service", code=args.service)
     if args.iin:
         args.iin = parse_iin(args.iin).text  # a mistyped IIN is an error, not "0 cases"
+    if args.reg:
+        args.reg = _reg_no(args.reg)  # so is a mistyped registration number
     if args.limit < 1:
         raise ValidationError("bad_limit", field="limit")
     if args.date_from and args.date_to and args.date_from > args.date_to:
@@ -167,30 +280,45 @@ def cmd_find(args: argparse.Namespace) -> int:
                       overdue_at=now_local() if args.overdue else None)
     now = now_local()
     with Register.open(_db(args), check=False) as reg:
-        rows = reg.find(filters, limit=args.limit)
-    if args.json:
+        rows = reg.find(filters, limit=args.limit + 1)  # one more than shown: are there more?
+    more, rows = len(rows) > args.limit, rows[:args.limit]
+    if args.json:  # a contract: canonical identifiers, the same keys, nothing else
         _out(json.dumps([r.to_json(now) for r in rows], ensure_ascii=False, indent=1))
         return 0
+    lang = args.lang
+    stages = {r.stage: _stage_title(r.stage, lang) for r in rows}
+    decisions = {r.decision: _decision_title(r.decision, lang) for r in rows}
+    stage_width = max((len(t) for t in stages.values()), default=0)
+    decision_width = max((len(t) for t in decisions.values()), default=0)
+    due = messages.message("cli_due", lang)
     for r in rows:
         late = " !" if r.overdue(now) else ""
-        _out(f"{r.reg_no}  {r.service}  {r.stage:<20} {r.decision or '-':<8} {r.iin}  {r.applicant:<40} "
-             f"{r.registered_at:%Y-%m-%d %H:%M}  due {r.due_at:%Y-%m-%d %H:%M}{late}")
+        _out(f"{r.reg_no}  {r.service}  {stages[r.stage]:<{stage_width}}  {decisions[r.decision]:<{decision_width}}  "
+             f"{r.iin}  {r.applicant:<40} {r.registered_at:%Y-%m-%d %H:%M}  {due} {r.due_at:%Y-%m-%d %H:%M}{late}")
     _out(messages.message("cli_found", shown=len(rows), limit=args.limit))
+    if more:
+        _out(messages.message("cli_found_more", shown=len(rows)))
     return 0
 
 
 def cmd_catalogue(args: argparse.Namespace) -> int:
+    from .core.model import ROLE_TITLES
     cat = load_catalogue()
-    if args.json:
+    if args.json:  # a contract: canonical identifiers
         _out(json.dumps(cat.to_json(), ensure_ascii=False, indent=1))
         return 0
     lang = args.lang
-    _out(f"{cat.name} (version {cat.version})")
+    _out(messages.message("cli_catalogue_heading", lang, name=cat.name, version=cat.version))
+    actors = {s.actor: ROLE_TITLES.get(s.actor, {}).get(lang) or s.actor for svc in cat.services for s in svc.steps}
+    units = {s.duration_unit: messages.message(f"cli_unit_{s.duration_unit}", lang)
+             for svc in cat.services for s in svc.steps}
+    actor_width = max(map(len, actors.values()), default=0)
+    unit_width = max(map(len, units.values()), default=0)
     for s in cat.services:
         _out(f"\n{s.code}  {s.title(lang)}")
         for i, step in enumerate(s.steps, 1):
-            _out(f"   {i}. {step.actor:<9} {step.duration_value:>3} {step.duration_unit:<14} "
-                 f"{step.title_ru if lang == 'ru' else step.title_kk}")
+            _out(f"   {i}. {actors[step.actor]:<{actor_width}} {step.duration_value:>3} "
+                 f"{units[step.duration_unit]:<{unit_width}} {step.title_ru if lang == 'ru' else step.title_kk}")
     return 0
 
 
@@ -210,8 +338,19 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from .store import Register
-    with Register.open(_db(args)) as reg:
-        report = reg.backup(Path(args.output))
+    out = Path(args.output)
+    db = _db(args)
+    if out.is_dir():
+        raise KenseError("cli_backup_is_folder", path=out, example=out / "backup.sqlite3")
+    if not out.parent.is_dir():  # SQLite would say only "unable to open database file"
+        raise KenseError("cli_backup_no_folder", folder=out.parent)
+    if out.exists():
+        if db.exists() and out.resolve() == db.resolve():
+            raise KenseError("backup_same_file")
+        if not args.force:
+            raise KenseError("cli_backup_exists", path=out)
+    with Register.open(db) as reg:
+        report = reg.backup(out)  # written beside as FILE.part and renamed over FILE only once verified
     _out(messages.message("cli_backup_done", path=args.output, events=report.events))
     return 0
 
@@ -235,8 +374,12 @@ COMMANDS = {"init": cmd_init, "demo": cmd_demo, "find": cmd_find, "catalogue": c
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = command_language(argv)
+    messages.set_language(lang)  # argparse's errors and the help are in it too, and --from's date errors
+    with argparse_language(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
     messages.set_language(args.lang)
     if not hasattr(args, "db"):
         args.db = None

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop import cli
+from desktop.core.catalogue import load_catalogue
 from desktop.core.iin import make_iin
 from desktop.store import Register
 from desktop.store import passwords as store_passwords
@@ -269,3 +270,204 @@ def test_corrupt_and_too_new_files(tmp_path, capsys, office):
     conn.close()
     code, _, err = run(capsys, "verify", "--db", str(office))
     assert code != 0 and "99" in err and "Kense" in err
+
+
+# ---------------------------------------------------------------- the language of the command line (review fixes)
+
+ARGPARSE_WORDS = {  # argparse's own errors in each language; the English ones must not leak into kk or ru
+    "kk": {"invalid": "мәні жарамсыз", "unknown": "белгісіз параметрлер", "required": "параметрлер міндетті",
+           "error": "kense find: қате:", "usage": "қолданылуы:"},
+    "ru": {"invalid": "недопустимое значение", "unknown": "нераспознанные параметры",
+           "required": "не указаны обязательные параметры", "error": "kense find: ошибка:", "usage": "использование:"},
+    "en": {"invalid": "invalid choice", "unknown": "unrecognized arguments", "required": "arguments are required",
+           "error": "kense find: error:", "usage": "usage:"},
+}
+ENGLISH_ARGPARSE = ("invalid choice", "unrecognized arguments", "are required", "error:", "usage:")
+
+
+def _refused(capsys, *argv: str) -> str:
+    """argparse refuses ``argv``: exit code 2, nothing on stdout; returns stderr."""
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(list(argv))
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 2 and out == ""
+    return err
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_argparse_errors_speak_the_users_language(tmp_path, capsys, lang, where):
+    import argparse
+    import gettext
+    db = str(tmp_path / "x.sqlite3")
+    given = [] if lang == "kk" and where == "before" else ["--lang", lang]  # kk is the default
+
+    def argv(*args: str) -> list[str]:
+        return [*given, *args] if where == "before" else [*args, *given]
+
+    words = ARGPARSE_WORDS[lang]
+    err = _refused(capsys, *argv("find", "--db", db, "--stage", "lost"))
+    assert words["invalid"] in err and "'lost'" in err and "awaiting_signature" in err and "--stage" in err
+    assert words["error"] in err and err.startswith(words["usage"])
+    err = _refused(capsys, *argv("find", "--db", db, "--bogus"))
+    assert words["unknown"] in err and "--bogus" in err
+    err = _refused(capsys, *argv("backup", "--db", db))
+    assert words["required"] in err and "-o/--output" in err
+    err = _refused(capsys, *argv("find", "--db", db, "--limit", "many"))
+    assert "«many»" in err or "“many”" in err
+    if lang != "en":
+        assert not any(word in err for word in ENGLISH_ARGPARSE)
+    assert not (tmp_path / "x.sqlite3").exists()
+    # the hook is put back: argparse elsewhere in this process (pytest's own) still speaks English
+    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("kk", {"--cases": "демо-істер саны", "--office": "демо бөлімнің нөмірі", "--seed": "бастапқы мәні",
+            "--db": "тізілім файлы", "-h": "осы анықтаманы"}),
+    ("ru", {"--cases": "число создаваемых демо-дел", "--office": "номер демо-отдела", "--seed": "генератора",
+            "--db": "файл реестра", "-h": "показать эту справку"}),
+])
+def test_demo_help_describes_every_option(capsys, lang, words):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["demo", "--help", "--lang", lang])
+    out, err = capsys.readouterr()
+    assert exit_.value.code == 0 and err == ""
+    for option, word in words.items():
+        assert option in out and word in out, option
+    assert "2000" in out and "349" in out  # the defaults
+    assert "show this help message" not in out and "options:" not in out
+
+
+def test_every_option_of_every_command_has_a_help_text():
+    import argparse
+    parser = cli.build_parser("kk")
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) >= {"init", "demo", "find", "catalogue", "verify", "backup", "print"}
+    for name, command in [("kense", parser), *sub.choices.items()]:
+        for action in command._actions:
+            if action is not sub:
+                assert action.help and action.help.strip(), (name, action.option_strings or action.dest)
+        assert "--lang" in {s for a in command._actions for s in a.option_strings}, name
+
+
+FIND_JSON_KEYS = {"reg_no", "service", "channel", "stage", "decision", "iin", "applicant", "registered_at", "due_at",
+                  "step_due_at", "executor_id", "closed_at", "overdue", "package"}
+
+
+@pytest.mark.parametrize("lang,stage_words,due,count", [
+    ("kk", ("Резолюцияны күтуде", "Орындаушыда", "Кері қайтарылды"), "мерзімі ", "5 іс көрсетілді"),
+    ("ru", ("Ожидает резолюции", "У исполнителя", "Отозвано"), "срок ", "показано дел: 5"),
+])
+def test_find_text_shows_stage_titles_and_a_translated_due(office, capsys, lang, stage_words, due, count):
+    code, out, err = run(capsys, "find", "--db", str(office), "--lang", lang)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert len(lines) == 6 and lines[-1].startswith(count)
+    for word in stage_words:
+        assert word in out
+    for line in lines[:-1]:
+        assert due in line and " due " not in line
+    for stage in ("awaiting_resolution", "with_executor", "withdrawn"):
+        assert stage not in out
+    # --json is a contract: canonical identifiers and the same keys whatever the language
+    _, kk_json, _ = run(capsys, "find", "--db", str(office), "--json")
+    _, lang_json, _ = run(capsys, "find", "--db", str(office), "--json", "--lang", lang)
+    rows = json.loads(lang_json)
+    assert [set(r) for r in rows] == [FIND_JSON_KEYS] * 5
+    assert {r["stage"] for r in rows} == {"awaiting_resolution", "with_executor", "withdrawn"}
+    assert json.loads(kk_json) == rows
+
+
+def test_lang_after_the_command_wins_over_the_one_before(office, capsys):
+    code, out, _ = run(capsys, "--lang", "ru", "find", "--db", str(office), "--service", "S1", "--lang", "kk")
+    assert code == 0 and out.splitlines()[-1].startswith("2 іс көрсетілді")
+    code, out, err = run(capsys, "find", "--db", str(office), "--service", "S9", "--lang", "ru")
+    assert code == 2 and out == "" and "Такой услуги нет" in err
+    code, out, _ = run(capsys, "verify", "--db", str(office), "--lang", "ru")
+    assert code == 0 and out.startswith("в порядке:")
+    code, out, _ = run(capsys, "catalogue", "--lang", "ru")
+    assert code == 0 and load_catalogue().service("S7").title("ru") in out
+
+
+def test_find_says_when_more_cases_match_than_shown(office, capsys):
+    code, out, _ = run(capsys, "find", "--db", str(office), "--limit", "2")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    assert lines[2].startswith("2 іс көрсетілді") and "Сәйкес істер бұдан көп" in lines[3] and "--limit" in lines[3]
+    code, out, _ = run(capsys, "find", "--db", str(office), "--limit", "2", "--lang", "ru")
+    assert "Подходящих дел больше" in out
+    code, out, _ = run(capsys, "find", "--db", str(office), "--limit", "5")  # exactly all of them: no note
+    assert code == 0 and "бұдан көп" not in out and len(out.splitlines()) == 6
+    code, out, _ = run(capsys, "find", "--db", str(office), "--limit", "2", "--json")
+    assert code == 0 and len(json.loads(out)) == 2  # the whole output is the JSON list, no note
+
+
+def test_find_with_the_default_limit_says_there_are_more(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite3"
+    code, _, err = run(capsys, "demo", "--db", str(db), "--cases", "130", "--office", "3")
+    assert code == 0, err
+    code, out, _ = run(capsys, "find", "--db", str(db))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 102
+    assert lines[100].startswith("100 іс көрсетілді") and "алғашқы 100 іс" in lines[101]
+    code, out, _ = run(capsys, "find", "--db", str(db), "--json")
+    assert len(json.loads(out)) == 100
+
+
+@pytest.mark.parametrize("lang,words", [("kk", ("Тіркеу нөмірі дұрыс емес", "6 цифрынан")),
+                                        ("ru", ("Неверный регистрационный номер", "6 цифр порядкового"))])
+def test_find_refuses_a_malformed_registration_number(office, capsys, lang, words):
+    for bad in ("K999", "K03202600004", "K0320260000421", "X032026000042", "K03-2026-000042", "42"):
+        code, out, err = run(capsys, "find", "--db", str(office), "--reg", bad, "--lang", lang)
+        assert code == 2 and out == "", bad
+        assert bad in err and all(w in err for w in words) and "K03" in err, err
+    code, out, err = run(capsys, "find", "--db", str(office), "--reg", "R032026000001", "--lang", lang)
+    assert code == 2 and out == "" and ("реестрдің нөмірі" if lang == "kk" else "номер реестра") in err
+    assert "kense print registry R032026000001" in err
+
+
+def test_find_accepts_a_registration_number_as_people_type_it(office, capsys):
+    reg_no = _find(capsys, office, "--service", "S5")[0]["reg_no"]
+    for typed in (reg_no, reg_no.lower(), f" {reg_no[:7]} {reg_no[7:]} ", "К" + reg_no[1:]):  # Cyrillic К too
+        assert [r["reg_no"] for r in _find(capsys, office, "--reg", typed)] == [reg_no], typed
+    assert _find(capsys, office, "--reg", reg_no[:-1] + "9") == []  # well-formed but not there: 0 cases, exit 0
+
+
+def test_backup_into_a_missing_folder_says_so(office, tmp_path, capsys):
+    target = tmp_path / "no" / "such" / "x.sqlite3"
+    code, out, err = run(capsys, "backup", "--db", str(office), "-o", str(target))
+    assert code == 2 and out == ""
+    assert "қалтасы жоқ" in err and str(target.parent) in err and "unable to open" not in err
+    code, _, err = run(capsys, "backup", "--db", str(office), "-o", str(target), "--lang", "ru")
+    assert code == 2 and "Папки для копии не существует" in err
+    assert not (tmp_path / "no").exists()
+    code, _, err = run(capsys, "backup", "--db", str(office), "-o", str(tmp_path))
+    assert code == 2 and "қалта, файл емес" in err
+
+
+def test_backup_does_not_overwrite_a_file_without_force(office, tmp_path, capsys):
+    target = tmp_path / "keep.sqlite3"
+    target.write_bytes(b"an earlier copy, not to be lost")
+    code, out, err = run(capsys, "backup", "--db", str(office), "-o", str(target))
+    assert code == 2 and out == "" and "бұрыннан бар" in err and "--force" in err and str(target) in err
+    code, _, err = run(capsys, "--lang", "ru", "backup", "--db", str(office), "-o", str(target))
+    assert code == 2 and "уже существует" in err and "--force" in err
+    assert target.read_bytes() == b"an earlier copy, not to be lost"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.sqlite3", "office.sqlite3"]
+    code, out, err = run(capsys, "backup", "--db", str(office), "-o", str(target), "--force")
+    assert code == 0 and err == "" and str(target) in out
+    with Register.open(target) as reg:
+        assert reg.verify().ok and reg.count() == 5
+    code, _, err = run(capsys, "backup", "--db", str(office), "-o", str(office), "--force")
+    assert code == 2 and "өз файлына" in err  # --force never writes over the register itself
+
+
+@pytest.mark.parametrize("lang,words", [("kk", ("Қызметтер каталогы", "кеңсе қызметкері", "басшы", "минут")),
+                                        ("ru", ("Каталог услуг", "сотрудник канцелярии", "руководитель", "мин."))])
+def test_catalogue_text_is_in_the_users_language(capsys, lang, words):
+    code, out, _ = run(capsys, "catalogue", "--lang", lang)
+    assert code == 0 and all(w in out for w in words)
+    assert not any(f" {english} " in out for english in ("clerk", "head", "executor", "minutes", "working_days"))
+    code, json_out, _ = run(capsys, "catalogue", "--json", "--lang", lang)
+    assert json.loads(json_out)["services"][0]["steps"][0]["actor"] == "clerk"  # --json keeps the identifiers

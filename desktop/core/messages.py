@@ -226,7 +226,236 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad_date": {
         "kk": "Күн дұрыс емес: «{text}» (ЖЖЖЖ-АА-КК).", "ru": "Неверная дата: «{text}» (ГГГГ-ММ-ДД).",
         "en": "Not a date: “{text}” (YYYY-MM-DD)."},
+    # ------------------------------------------------------------ the command line (desktop/cli.py, kense print)
+    "cli_bad_int": {
+        "kk": "Бүтін сан керек, енгізілгені: «{text}».", "ru": "Нужно целое число, указано: «{text}».",
+        "en": "Not a whole number: “{text}”."},
+    "cli_bad_reg_no": {
+        "kk": "Тіркеу нөмірі дұрыс емес: «{text}». Нөмір K әрпінен, бөлім нөмірінің 2 цифрынан, жылдың 4 цифрынан "
+              "және реттік нөмірдің 6 цифрынан тұрады, мысалы {example}.",
+        "ru": "Неверный регистрационный номер: «{text}». Номер состоит из буквы K, 2 цифр номера отдела, 4 цифр "
+              "года и 6 цифр порядкового номера, например {example}.",
+        "en": "Not a registration number: “{text}”. A number is K, the department (2 digits), the year (4 digits) "
+              "and the sequence (6 digits), e.g. {example}."},
+    "cli_registry_not_case": {
+        "kk": "«{text}» — реестрдің нөмірі, іс нөмірі емес. Іс нөмірі K әрпінен басталады, мысалы {example}; "
+              "реестрді басу: kense print registry {text} -o ФАЙЛ.pdf",
+        "ru": "«{text}» — номер реестра, а не дела. Номер дела начинается с буквы K, например {example}; "
+              "печать реестра: kense print registry {text} -o ФАЙЛ.pdf",
+        "en": "“{text}” is a registry number, not a case's. A case number begins with K, e.g. {example}; "
+              "to print the registry: kense print registry {text} -o FILE.pdf"},
+    "cli_found_more": {
+        "kk": "Сәйкес істер бұдан көп: алғашқы {shown} іс көрсетілді. Қалғанын көру үшін --limit мәнін үлкейтіңіз "
+              "немесе іздеуді нақтылаңыз.",
+        "ru": "Подходящих дел больше: показаны первые {shown}. Чтобы увидеть остальные, увеличьте --limit или "
+              "уточните поиск.",
+        "en": "More cases match: the first {shown} are shown. Raise --limit or narrow the search to see the rest."},
+    "cli_due": {"kk": "мерзімі", "ru": "срок", "en": "due"},
+    "cli_catalogue_heading": {"kk": "Қызметтер каталогы, нұсқа {version}: {name}",
+                              "ru": "Каталог услуг, версия {version}: {name}", "en": "{name} (version {version})"},
+    "cli_unit_minutes": {"kk": "минут", "ru": "мин.", "en": "minutes"},
+    "cli_unit_hours": {"kk": "сағат", "ru": "ч", "en": "hours"},
+    "cli_unit_calendar_days": {"kk": "күнтізбелік күн", "ru": "календ. дн.", "en": "calendar days"},
+    "cli_unit_working_days": {"kk": "жұмыс күні", "ru": "раб. дн.", "en": "working days"},
+    "cli_backup_no_folder": {
+        "kk": "Көшірменің қалтасы жоқ: {folder}. Бар қалтаны көрсетіңіз немесе алдымен оны жасаңыз.",
+        "ru": "Папки для копии не существует: {folder}. Укажите существующую папку или сначала создайте её.",
+        "en": "The folder for the copy does not exist: {folder}. Name an existing folder or create it first."},
+    "cli_backup_exists": {
+        "kk": "{path} файлы бұрыннан бар, көшірме оның үстінен жазылмады. Ауыстыру үшін --force қосыңыз немесе "
+              "басқа файл атын көрсетіңіз.",
+        "ru": "Файл {path} уже существует, копия поверх него не записана. Чтобы заменить его, добавьте --force "
+              "или укажите другое имя файла.",
+        "en": "{path} already exists; the copy was not written over it. Add --force to replace it, or name "
+              "another file."},
+    "cli_backup_is_folder": {
+        "kk": "{path} — қалта, файл емес. Көшірменің файл атын көрсетіңіз, мысалы {example}.",
+        "ru": "{path} — это папка, а не файл. Укажите имя файла копии, например {example}.",
+        "en": "{path} is a folder, not a file. Name the copy's file, e.g. {example}."},
+    "cli_print_done": {
+        "kk": "{path}: {kind} — {reg_no} ісі, №{copy} басылым, {size} байт",
+        "ru": "{path}: {kind} — дело {reg_no}, печать №{copy}, {size} байт",
+        "en": "{path}: {kind} of {reg_no}, print No {copy}, {size} bytes"},
+    "cli_print_registry_done": {
+        "kk": "{path}: реестр {numbers}, {size} байт", "ru": "{path}: реестр {numbers}, {size} байт",
+        "en": "{path}: registry {numbers}, {size} bytes"},
+    "cli_screenshot_needs_user": {
+        "kk": "--screenshot үшін --user АТЫ керек: терезе кімнің атынан көрсетілетінін көрсетіңіз.",
+        "ru": "Для --screenshot нужен --user ИМЯ: укажите, от чьего имени показать окно.",
+        "en": "--screenshot needs --user NAME: whose window to show."},
+    "cli_no_tab": {
+        "kk": "«{user}» пайдаланушысында «{tab}» қойындысы жоқ; оның қойындылары: {tabs}. Скриншот жасалмады.",
+        "ru": "У пользователя «{user}» нет вкладки «{tab}»; его вкладки: {tabs}. Снимок не сделан.",
+        "en": "User “{user}” has no “{tab}” tab; their tabs: {tabs}. No screenshot was written."},
+    "cli_cannot_write": {
+        "kk": "Файлды жазу мүмкін болмады: {path}", "ru": "Не удалось записать файл: {path}",
+        "en": "Cannot write {path}"},
+    # the help of the command line (kense --help, kense COMMAND --help)
+    "cli_help_description": {
+        "kk": "Kense — аудандық жұмыспен қамту және әлеуметтік бағдарламалар бөлімінің істер тізілімі.",
+        "ru": "Kense — реестр дел районного отдела занятости и социальных программ.",
+        "en": "Kense — case register of a district department of employment and social programmes."},
+    "cli_help_epilog": {
+        "kk": "Пәрменсіз Kense қолданбасы ашылады. --lang пәрменнің алдында да, артында да жазылады.",
+        "ru": "Без команды открывается приложение Kense. --lang можно указать и до, и после команды.",
+        "en": "Without a command, the Kense app opens. --lang may come before or after the command."},
+    "cli_help_version": {"kk": "Kense нұсқасын көрсетіп, шығу", "ru": "показать версию Kense и выйти",
+                         "en": "show the version of Kense and exit"},
+    "cli_help_lang": {
+        "kk": "хабарламалар мен құжаттардың тілі: kk (әдепкі), ru немесе en; пәрменнен кейін де жазылады",
+        "ru": "язык сообщений и документов: kk (по умолчанию), ru или en; можно указать и после команды",
+        "en": "language of messages and documents: kk (default), ru or en; may also follow the command"},
+    "cli_help_db": {
+        "kk": "тізілім файлы (әдепкі: пайдаланушының деректер қалтасында)",
+        "ru": "файл реестра (по умолчанию: в папке данных пользователя)",
+        "en": "register file (default: in the user's data directory)"},
+    "cli_help_user": {
+        "kk": "осы пайдаланушы ретінде кіру (қолданба; --screenshot кезінде құпиясөз сұралмайды)",
+        "ru": "войти под этим пользователем (приложение; с --screenshot пароль не спрашивается)",
+        "en": "log in as this user (GUI; with --screenshot no password is asked)"},
+    "cli_help_screenshot": {
+        "kk": "терезені экрансыз осы PNG файлына салып, шығу (--user керек)",
+        "ru": "отрисовать окно без экрана в этот PNG-файл и выйти (нужен --user)",
+        "en": "render the window offscreen into this PNG and exit (needs --user)"},
+    "cli_help_tab": {
+        "kk": "алдымен көрсетілетін қойынды: {tabs}", "ru": "вкладка, которую показать первой: {tabs}",
+        "en": "the tab to show first: {tabs}"},
+    "cli_help_init": {
+        "kk": "бір аудандық бөлімге жаңа тізілім құру", "ru": "создать реестр для одного районного отдела",
+        "en": "create a register for one district department"},
+    "cli_help_office": {
+        "kk": "бөлімнің нөмірі 1–19 (регламенттің 1-қосымшасы)", "ru": "номер отдела 1–19 (приложение 1 регламента)",
+        "en": "department number 1–19 (regulation annex 1)"},
+    "cli_help_admin_password": {
+        "kk": "бірінші әкімші тіркелгісінің құпиясөзі (көрсетілмесе, сұралады)",
+        "ru": "пароль первой учётной записи администратора (если не указан, спрашивается)",
+        "en": "password of the first admin account (asked when omitted)"},
+    "cli_help_demo": {
+        "kk": "тізілімді шынайы синтетикалық бөліммен толтыру (тек демо үшін)",
+        "ru": "заполнить реестр реалистичным синтетическим отделом (только для демо)",
+        "en": "fill a register with a realistic synthetic office (demo only)"},
+    "cli_help_demo_cases": {
+        "kk": "жасалатын демо-істер саны (әдепкі {default})",
+        "ru": "число создаваемых демо-дел (по умолчанию {default})",
+        "en": "number of demo cases to make (default {default})"},
+    "cli_help_demo_office": {
+        "kk": "демо бөлімнің нөмірі 1–19: бланкісі мен тіркеу нөмірлері осыдан (әдепкі {default})",
+        "ru": "номер демо-отдела 1–19: от него бланк и регистрационные номера (по умолчанию {default})",
+        "en": "number of the demo department 1–19: its letterhead and registration numbers (default {default})"},
+    "cli_help_demo_seed": {
+        "kk": "кездейсоқ сандар генераторының бастапқы мәні: басқа мән басқа өтініш берушілер мен істер береді "
+              "(әдепкі {default})",
+        "ru": "начальное значение генератора случайных чисел: другое значение даёт других заявителей и другие дела "
+              "(по умолчанию {default})",
+        "en": "seed of the random generator: another seed gives other applicants and cases (default {default})"},
+    "cli_help_find": {"kk": "тізілімнен іздеу", "ru": "поиск в реестре", "en": "search the register"},
+    "cli_help_service": {"kk": "қызмет коды, S1…S7", "ru": "код услуги, S1…S7", "en": "service code, S1..S7"},
+    "cli_help_stage": {"kk": "істің сатысы: {stages}", "ru": "стадия дела: {stages}", "en": "stage: {stages}"},
+    "cli_help_iin": {"kk": "өтініш берушінің ЖСН-і (12 цифр)", "ru": "ИИН заявителя (12 цифр)",
+                     "en": "the applicant's IIN (12 digits)"},
+    "cli_help_reg": {"kk": "тіркеу нөмірі, мысалы {example}", "ru": "регистрационный номер, например {example}",
+                     "en": "registration number, e.g. {example}"},
+    "cli_help_name": {"kk": "өтініш берушінің аты-жөнінің басы (алдымен тегі)",
+                      "ru": "начало ФИО заявителя (сначала фамилия)",
+                      "en": "applicant name prefix (surname first)"},
+    "cli_help_from": {"kk": "осы күні не одан кейін тіркелген (ЖЖЖЖ-АА-КК)",
+                      "ru": "зарегистрировано в этот день или позже (ГГГГ-ММ-ДД)",
+                      "en": "registered on or after (YYYY-MM-DD)"},
+    "cli_help_to": {"kk": "осы күні не одан бұрын тіркелген (ЖЖЖЖ-АА-КК)",
+                    "ru": "зарегистрировано в этот день или раньше (ГГГГ-ММ-ДД)",
+                    "en": "registered on or before (YYYY-MM-DD)"},
+    "cli_help_overdue": {"kk": "тек мерзімі өткен ашық істер", "ru": "только открытые дела с истёкшим сроком",
+                         "en": "only open cases past their due time"},
+    "cli_help_limit": {"kk": "ең көбі осынша іс көрсету (әдепкі {default})",
+                       "ru": "показать не больше стольких дел (по умолчанию {default})",
+                       "en": "show at most this many cases (default {default})"},
+    "cli_help_json": {"kk": "JSON түрінде шығару (тұрақты кілттер мен канондық идентификаторлар)",
+                      "ru": "вывод в JSON (постоянные ключи и канонические идентификаторы)",
+                      "en": "JSON output (stable keys and canonical identifiers)"},
+    "cli_help_catalogue": {"kk": "күшіндегі қызметтер каталогын көрсету", "ru": "показать действующий каталог услуг",
+                           "en": "show the service catalogue in force"},
+    "cli_help_verify": {"kk": "файлдың тұтастығын және аудит тізбегін тексеру",
+                        "ru": "проверить целостность файла и цепочку аудита",
+                        "en": "check the file's integrity and the audit chain"},
+    "cli_help_backup": {"kk": "тізілімді жұмыс кезінде қауіпсіз көшіру",
+                        "ru": "безопасно скопировать реестр во время работы",
+                        "en": "copy the register safely while it is in use"},
+    "cli_help_backup_output": {"kk": "көшірме файлы (қалтасы бар болуы керек)",
+                               "ru": "файл копии (папка должна существовать)",
+                               "en": "the copy's file (its folder must exist)"},
+    "cli_help_force": {"kk": "бар файлдың үстінен жазу", "ru": "заменить существующий файл",
+                       "en": "replace an existing file"},
+    "cli_help_print": {"kk": "істің құжатын PDF файлына басу", "ru": "напечатать документ дела в PDF-файл",
+                       "en": "print a document of a case into a PDF file"},
+    "cli_help_print_description": {
+        "kk": "Құжатты PDF файлына шығарып, басып шығаруды іс тарихына жазады. KIND: {kinds}.",
+        "ru": "Формирует документ в PDF-файле и записывает печать в историю дела. KIND: {kinds}.",
+        "en": "Render a document into a PDF file and record the print in the case history. KIND: {kinds}."},
+    "cli_help_print_reg_no": {"kk": "істің тіркеу нөмірі", "ru": "регистрационный номер дела",
+                              "en": "registration number of the case"},
+    "cli_help_print_lang": {"kk": "құжат пен хабарламалардың тілі: kk (әдепкі) немесе ru",
+                            "ru": "язык документа и сообщений: kk (по умолчанию) или ru",
+                            "en": "language of the document and of messages: kk (default) or ru"},
+    "cli_help_print_output": {"kk": "жазылатын PDF файлы", "ru": "PDF-файл, который будет записан",
+                              "en": "the PDF file to write"},
+    "cli_help_print_copies": {
+        "kk": "файлдағы құжат даналары (label-sheet: жапсырмалар саны; әдепкі — толық парақ)",
+        "ru": "экземпляров документа в файле (label-sheet: число этикеток; по умолчанию полный лист)",
+        "en": "copies of the document in the file (label-sheet: number of labels; default a full sheet)"},
+    "cli_help_registry_branch": {"kk": "registry: ХҚКО филиалының нөмірі 1–19",
+                                 "ru": "registry: номер филиала ЦОН 1–19",
+                                 "en": "registry: PSC branch number 1–19"},
+    "cli_help_registry_akimat": {"kk": "registry: әкімдіктің нөмірі 1–254 (--branch орнына)",
+                                 "ru": "registry: номер акимата 1–254 (вместо --branch)",
+                                 "en": "registry: akimat number 1–254 (instead of --branch)"},
+    "cli_help_registry_date": {"kk": "registry: реестрдің күні, ЖЖЖЖ-АА-КК (әдепкі — бүгін)",
+                               "ru": "registry: дата реестра, ГГГГ-ММ-ДД (по умолчанию сегодня)",
+                               "en": "registry: its day, YYYY-MM-DD (default today)"},
+    "cli_help_registry_direction": {
+        "kk": "registry: to-department (бөлімге жіберілген пакеттер, әдепкі) немесе to-branch (кері қайтарылған "
+              "нәтижелер)",
+        "ru": "registry: to-department (пакеты в отдел, по умолчанию) или to-branch (результаты обратно)",
+        "en": "registry: to-department (packages to the department, default) or to-branch (results back)"},
 }
+
+# argparse's own wording (usage, errors, help headings), keyed by its English text; kense's parser swaps these in
+# while it is built and parses (desktop/cli.py). A text missing here stays in English.
+ARGPARSE_TEXTS: dict[str, dict[str, str]] = {
+    "usage: ": {"kk": "қолданылуы: ", "ru": "использование: "},
+    "%(prog)s: error: %(message)s\n": {"kk": "%(prog)s: қате: %(message)s\n", "ru": "%(prog)s: ошибка: %(message)s\n"},
+    "argument %(argument_name)s: %(message)s": {"kk": "%(argument_name)s параметрі: %(message)s",
+                                                "ru": "параметр %(argument_name)s: %(message)s"},
+    "invalid choice: %(value)r (choose from %(choices)s)": {
+        "kk": "%(value)r мәні жарамсыз, мүмкін мәндер: %(choices)s",
+        "ru": "недопустимое значение %(value)r, допустимые значения: %(choices)s"},
+    "invalid %(type)s value: %(value)r": {"kk": "%(value)r мәні жарамсыз (%(type)s күтілді)",
+                                          "ru": "недопустимое значение %(value)r (ожидается %(type)s)"},
+    "unrecognized arguments: %s": {"kk": "белгісіз параметрлер: %s", "ru": "нераспознанные параметры: %s"},
+    "the following arguments are required: %s": {"kk": "мына параметрлер міндетті: %s",
+                                                 "ru": "не указаны обязательные параметры: %s"},
+    "one of the arguments %s is required": {"kk": "мына параметрлердің бірі міндетті: %s",
+                                            "ru": "требуется один из параметров: %s"},
+    "not allowed with argument %s": {"kk": "%s параметрімен бірге қолданылмайды",
+                                     "ru": "нельзя указывать вместе с %s"},
+    "expected one argument": {"kk": "бір мән күтілді", "ru": "ожидается одно значение"},
+    "expected at most one argument": {"kk": "ең көбі бір мән күтілді", "ru": "ожидается не больше одного значения"},
+    "expected at least one argument": {"kk": "кемінде бір мән күтілді", "ru": "ожидается хотя бы одно значение"},
+    "expected %s argument": {"kk": "%s мән күтілді", "ru": "ожидается значений: %s"},
+    "expected %s arguments": {"kk": "%s мән күтілді", "ru": "ожидается значений: %s"},
+    "ambiguous option: %(option)s could match %(matches)s": {
+        "kk": "%(option)s параметрі бірмәнді емес, мыналардың бірі болуы мүмкін: %(matches)s",
+        "ru": "неоднозначный параметр %(option)s, подходят: %(matches)s"},
+    "ignored explicit argument %r": {"kk": "%r мәні ескерілмеді", "ru": "значение %r проигнорировано"},
+    "unexpected option string: %s": {"kk": "күтілмеген параметр: %s", "ru": "неожиданный параметр: %s"},
+    "positional arguments": {"kk": "позициялық параметрлер", "ru": "позиционные параметры"},
+    "options": {"kk": "параметрлер", "ru": "параметры"},
+    "show this help message and exit": {"kk": "осы анықтаманы көрсетіп, шығу", "ru": "показать эту справку и выйти"},
+}
+
+
+def argparse_text(text: str, lang: str | None = None) -> str:
+    """argparse's English ``text`` in ``lang`` (the current language by default); unknown texts stay as they are."""
+    return ARGPARSE_TEXTS.get(text, {}).get(lang or _current, text)
 
 
 # issue 5: the PSC / akimat channels and package tracking keep their wording in messages_psc.py
