@@ -1,5 +1,7 @@
 """``kense print KIND REGNO --db PATH [--lang kk|ru] -o FILE.pdf [--copies N]``.
 
+Its help, errors and success line are in the language of ``--lang`` (desktop/core/messages.py cli_*).
+
 KIND is checked in the handler, not by argparse ``choices``, so that papers which are not about one case (the
 PSC registry of issue 5: ``kense print registry --branch N --date D ...``) can plug in through
 ``register_cli_kind`` without a change here. This module imports nothing heavy: ``kense find`` must not pay
@@ -12,7 +14,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import DocumentError
+from ..core.messages import message
+from .errors import KIND_TITLES, DocumentError
 
 CASE_KINDS = ("receipt", "notification", "refusal", "referral", "certificate", "kolkhat", "label", "label-sheet")
 
@@ -27,19 +30,30 @@ def register_cli_kind(name: str, handler: Callable[[argparse.Namespace], int],
     CLI_KINDS[name] = (handler, add_arguments)
 
 
+def whole_number(text: str) -> int:
+    """argparse type: an integer, refused in the user's language (argparse would say "invalid int value")."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(message("cli_bad_int", text=text)) from None
+
+
+def help_text(code: str, **params: object) -> str:
+    return message(code, **params).replace("%", "%%")  # argparse %-formats help texts
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     kinds = ", ".join((*CASE_KINDS, *CLI_KINDS))
-    p = sub.add_parser("print", help="print a document of a case into a PDF file",
-                       description=f"Render a document into a PDF file and record the print in the case history. "
-                                   f"KIND: {kinds}.")
+    p = sub.add_parser("print", help=help_text("cli_help_print"),
+                       description=help_text("cli_help_print_description", kinds=kinds))
     p.add_argument("kind", metavar="KIND", help=kinds)
-    p.add_argument("reg_no", metavar="REGNO", nargs="?", help="registration number of the case")
-    p.add_argument("--db", default=argparse.SUPPRESS, help="register file")
+    p.add_argument("reg_no", metavar="REGNO", nargs="?", help=help_text("cli_help_print_reg_no"))
+    p.add_argument("--db", default=argparse.SUPPRESS, help=help_text("cli_help_db"))
     p.add_argument("--lang", choices=("kk", "ru"), default=argparse.SUPPRESS,
-                   help="language of the document and of messages (default kk)")
-    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
-    p.add_argument("--copies", type=int, default=None,
-                   help="copies of the document in the file (label-sheet: number of labels; default a full sheet)")
+                   help=help_text("cli_help_print_lang"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("cli_help_print_output"))
+    p.add_argument("--copies", type=whole_number, default=None, metavar="N",
+                   help=help_text("cli_help_print_copies"))
     for _, add_arguments in CLI_KINDS.values():
         if add_arguments is not None:
             add_arguments(p)
@@ -63,8 +77,9 @@ def cmd_print(args: argparse.Namespace) -> int:
     with Register.open(db, check=False) as reg:
         pdf = render(args.kind, reg, args.reg_no, lang, out=out, copies=args.copies)
         entry = next(e for e in reversed(reg.history(args.reg_no)) if e.action == "print")
-    sys.stdout.write(f"{out}: {args.kind} of {args.reg_no.strip().upper()}, print No {entry.details.get('copy')}, "
-                     f"{len(pdf)} bytes\n")
+    kind = KIND_TITLES.get(args.kind, {}).get(lang) or args.kind
+    sys.stdout.write(message("cli_print_done", lang, path=out, kind=kind, reg_no=args.reg_no.strip().upper(),
+                             copy=entry.details.get("copy"), size=len(pdf)) + "\n")
     return 0
 
 

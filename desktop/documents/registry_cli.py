@@ -13,16 +13,17 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from .cli import register_cli_kind
+from ..core.messages import message
+from .cli import help_text, register_cli_kind, whole_number
 from .errors import DocumentError
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--branch", type=int, help="registry: PSC branch number 1–19")
-    p.add_argument("--akimat", type=int, help="registry: akimat number 1–254 (instead of --branch)")
-    p.add_argument("--date", help="registry: its day, YYYY-MM-DD (default today)")
-    p.add_argument("--direction", default="to-department",
-                   help="registry: to-department (packages to the department, default) or to-branch (results back)")
+    p.add_argument("--branch", type=whole_number, metavar="N", help=help_text("cli_help_registry_branch"))
+    p.add_argument("--akimat", type=whole_number, metavar="N", help=help_text("cli_help_registry_akimat"))
+    p.add_argument("--date", metavar="DATE", help=help_text("cli_help_registry_date"))
+    p.add_argument("--direction", default="to-department", metavar="DIRECTION",
+                   help=help_text("cli_help_registry_direction"))
 
 
 def _source(args: argparse.Namespace) -> str | None:
@@ -59,7 +60,8 @@ def cmd_registry(args: argparse.Namespace) -> int:
             numbers = registry_numbers(reg, packages.source_channel(source).text, day,
                                        packages.normalise_direction(args.direction))
         pdf = render_registries(reg, numbers, lang, out=out)
-    sys.stdout.write(f"{out}: registry {', '.join(numbers)}, {len(pdf)} bytes\n")
+    sys.stdout.write(message("cli_print_registry_done", lang, path=out, numbers=", ".join(numbers),
+                             size=len(pdf)) + "\n")
     return 0
 
 
