@@ -121,22 +121,31 @@ _integrity_checked: set[str] = set()
 
 
 def take_screenshot(reg, args: argparse.Namespace, settings, lang: str) -> int:
-    """Render the window of ``--user`` offscreen on ``--tab`` and save it as a PNG."""
+    """Render the window of ``--user`` offscreen on ``--tab`` and save it as a PNG.
+
+    A tab the user does not have is refused (exit 2, nothing written): a PNG of some other tab would pass for it.
+    """
     from PySide6.QtWidgets import QApplication
 
+    from ..core import messages
     from ..core.errors import KenseError
     if not args.user:
-        sys.stderr.write("kense: --screenshot needs --user NAME\n")
+        sys.stderr.write(f"kense: {messages.message('cli_screenshot_needs_user', lang)}\n")
         return EXIT_REGISTER
     try:
         user = reg.user(args.user)
     except KenseError as exc:
-        sys.stderr.write(f"kense: {exc.message()}\n")
+        sys.stderr.write(f"kense: {exc.message(lang)}\n")
         return EXIT_REGISTER
     window = _window(reg, user, lang, settings, args.tab)
     window.remember = False
     if args.tab and not window.select_tab(args.tab):
-        sys.stderr.write(f"kense: user {user.username} has no '{args.tab}' tab\n")
+        tabs = ", ".join(window.tab_widgets) or "—"
+        window.close()
+        window.deleteLater()
+        sys.stderr.write("kense: " + messages.message("cli_no_tab", lang, user=user.username, tab=args.tab,
+                                                      tabs=tabs) + "\n")
+        return EXIT_REGISTER
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     for _ in range(5):
@@ -146,7 +155,7 @@ def take_screenshot(reg, args: argparse.Namespace, settings, lang: str) -> int:
     ok = window.grab().save(str(out), "PNG")
     window.close()
     if not ok:
-        sys.stderr.write(f"kense: cannot write {out}\n")
+        sys.stderr.write(f"kense: {messages.message('cli_cannot_write', lang, path=out)}\n")
         return EXIT_REGISTER
     return EXIT_OK
 
