@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGroupBox, QLabel, QLineEdit, QPushButton, QTableView,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGroupBox, QLabel, QLineEdit, QPushButton, QStyle,
+                               QStyleOptionComboBox, QTableView, QWidget)
 
 from ..core import channels, workflow
 from ..core.catalogue import Service
@@ -76,6 +76,8 @@ class ClerkTab(QWidget):
         self._panel: FieldsPanel | None = None
         self._doc_boxes: list[QCheckBox] = []
         self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
+        self._due_now = ""
+        self.w["serviceCombo"].installEventFilter(self)
         self._setup_messages()
         self._setup_services()
         self._setup_actions()
@@ -285,15 +287,34 @@ class ClerkTab(QWidget):
         service = self.service()
         today = self.now()
         due = workflow.chain(today, channels.deadline_parts(service, self._channel_text()), self.reg.calendar())
-        self.w["serviceInfo"].setText(self.tr("%1\nResult due if registered now: %2")
-                                      .replace("%1", service.title(self.lang))
-                                      .replace("%2", fmt_datetime(due, self.lang)))
+        self._due_now = self.tr("Result due if registered now: %1").replace("%1", fmt_datetime(due, self.lang))
+        self._show_service_info()
         self._build_fields(service)
         self._build_documents(service)
         self._fix_tab_order()
         self._check_open_cases()
         if self.ctx.settings is not None and hasattr(self.ctx.settings, "last_service"):
             self.ctx.settings.last_service = service.code
+
+    def _show_service_info(self) -> None:
+        """Under the service box: the due time if registered now, and the service's title only when the box
+        cannot show it whole (the box already shows 'S1 · title'; repeating it in full would be noise)."""
+        lines = [self.service().title(self.lang)] if self.service_title_cut() else []
+        self.w["serviceInfo"].setText("\n".join([*lines, self._due_now]))
+
+    def service_title_cut(self) -> bool:
+        """Whether the service box cuts its text (a long title in a narrow window)."""
+        combo: QComboBox = self.w["serviceCombo"]
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        return combo.fontMetrics().horizontalAdvance(combo.currentText()) > field.width()
+
+    def eventFilter(self, watched, event: QEvent) -> bool:
+        if watched is self.w["serviceCombo"] and event.type() == QEvent.Type.Resize and self._due_now:
+            self._show_service_info()
+        return super().eventFilter(watched, event)
 
     def _build_fields(self, service: Service) -> None:
         if self._panel is not None:

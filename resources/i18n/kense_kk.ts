@@ -1290,10 +1290,8 @@ The case is closed and cannot be taken up again.</source>
         </message>
         <message>
             <location line="+113" />
-            <source>%1
-Result due if registered now: %2</source>
-            <translation>%1
-Қазір тіркелсе, нәтиже мерзімі: %2</translation>
+            <source>Result due if registered now: %1</source>
+            <translation>Қазір тіркелсе, нәтиже мерзімі: %1</translation>
         </message>
         <message>
             <location line="+67" />

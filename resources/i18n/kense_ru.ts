@@ -1291,10 +1291,8 @@ The case is closed and cannot be taken up again.</source>
         </message>
         <message>
             <location line="+113" />
-            <source>%1
-Result due if registered now: %2</source>
-            <translation>%1
-Если зарегистрировать сейчас, срок результата: %2</translation>
+            <source>Result due if registered now: %1</source>
+            <translation>Если зарегистрировать сейчас, срок результата: %1</translation>
         </message>
         <message>
             <location line="+67" />
