@@ -27,6 +27,8 @@ from .clerk_tab import ClerkTab
 from .context import AppContext
 from .executor_tab import ExecutorTab
 from .forms import child, load_into
+from .labels import stage_title
+from .models import fit_columns
 from .receipt_desk import ReceivePanel
 from .registries import REG_NO_RE, REGISTRY_NO_RE, HandOverPanel, RegistryBuilder, is_code, own_source, \
     package_model, place_title
@@ -128,7 +130,7 @@ class AkimTab(QWidget):
         keep = selected_reg_no(self.w["casesView"])
         self.cases.set_language(self.lang)
         self.cases.refresh()
-        self.w["casesView"].resizeColumnsToContents()
+        fit_columns(self.w["casesView"], samples={"stage": [stage_title(s, self.lang) for s in STAGES]})
         select_reg_no(self.w["casesView"], keep)
         self.w["casesLabel"].setText(self.tr("The akimat's certificates in work: %1")
                                      .replace("%1", str(self.cases.rowCount())))

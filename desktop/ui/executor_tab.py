@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QDateEdit, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                               QPlainTextEdit, QPushButton, QRadioButton, QStackedWidget, QTableView, QTabWidget,
+                               QPlainTextEdit, QPushButton, QRadioButton, QSplitter, QStackedWidget, QTableView,
+                               QTabWidget,
                                QTextBrowser, QWidget)
 
 from ..core import workflow
@@ -27,7 +28,7 @@ from .context import AppContext
 from .forms import child, load_into
 from .intake_fields import FieldsPanel
 from .labels import stage_title
-from .models import fit_columns
+from .models import fit_columns, fit_splitter
 
 QUEUE_COLUMNS = ("reg_no", "service", "applicant", "stage", "step_due_at", "due_at")
 QUEUE_STAGES = ("with_executor", "signed", "suspended")  # what store.inbox_ids("executor") can hold
@@ -102,12 +103,13 @@ class ExecutorTab(QWidget):
             view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
         self._fit_columns()
         self.w["listTabs"].currentChanged.connect(lambda _i: self._show_case())
-        self.findChild(QWidget, "executorSplitter").setSizes([720, 580])
 
     def _fit_columns(self) -> None:
-        """The due times stay in sight at 1366 px: fixed-width columns, the applicant takes what is left."""
+        """The due times stay in sight at 1366 px: fixed-width columns, the applicant takes what is left, and the
+        list is wide enough for a long name beside them (the case pane takes the rest)."""
         fit_columns(self.w["myCasesView"], samples={"stage": [stage_title(s, self.lang) for s in QUEUE_STAGES]})
         fit_columns(self.w["slipsView"])
+        fit_splitter(self.findChild(QSplitter, "executorSplitter"), self.w["myCasesView"])
 
     def _connect(self) -> None:
         self.w["approveRadio"].toggled.connect(self._decision_changed)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTableView, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QWidget)
 
 from ..core import workflow
@@ -28,7 +28,7 @@ from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_
 from .context import AppContext
 from .forms import child, load_into
 from .labels import fmt_datetime, stage_title
-from .models import CaseTableModel, fit_columns
+from .models import CaseTableModel, fit_columns, fit_splitter
 
 RESOLUTION_COLUMNS = ("reg_no", "service", "applicant", "registered_at", "step_due_at", "due_at")
 SIGNATURE_COLUMNS = ("reg_no", "service", "applicant", "decision", "executor", "step_due_at", "due_at")
@@ -114,13 +114,14 @@ class HeadTab(QWidget):
             view.selectionModel().selectionChanged.connect(lambda *_a, s=slot: s())
             view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
         self._fit_columns()
-        for splitter in ("resolutionSplitter", "signatureSplitter", "suspendedSplitter"):
-            self.findChild(QWidget, splitter).setSizes([740, 520])
 
     def _fit_columns(self) -> None:
-        """The due times stay in sight at 1366 px: fixed-width columns, the applicant takes what is left."""
-        for view in ("resolutionView", "signatureView", "suspendedView"):
+        """The due times stay in sight at 1366 px: fixed-width columns, the applicant takes what is left, and each
+        list is wide enough for a long name beside them (the case pane takes the rest)."""
+        for view, splitter in (("resolutionView", "resolutionSplitter"), ("signatureView", "signatureSplitter"),
+                               ("suspendedView", "suspendedSplitter")):
             fit_columns(self.w[view])
+            fit_splitter(self.findChild(QSplitter, splitter), self.w[view])
 
     def _setup_boards(self) -> None:
         for name in ("serviceBoard", "executorBoard"):

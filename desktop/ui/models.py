@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QStyle, QTableView
+from PySide6.QtWidgets import QHeaderView, QSplitter, QStyle, QTableView, QTabWidget
 
 from ..core.model import OPEN_STAGES, STAGES
 from ..store import CaseSummary
@@ -57,6 +57,9 @@ DEFAULT_COLUMNS = ("reg_no", "service", "applicant", "iin", "stage", "registered
 DATE_COLUMNS = ("registered_at", "step_due_at", "due_at")
 DEADLINES = ("due_at", "step_due_at")  # the due times a row may be coloured by
 SAMPLE_MOMENT = dt.datetime(2026, 12, 28, 23, 58)  # dd.MM.yyyy HH:mm: every date of the lists is this wide
+# a queue's list makes room for a long full name, and for a longer one it holds, up to a very long one
+SAMPLE_NAME = "Әбдірахманова Айгүл Дәулетқызы"
+LONGEST_NAME = "Сұлтанбекова Назерке Құдайбергенқызы"
 
 # fetch_page(offset, limit) -> ids; load_rows(ids) -> {id: CaseSummary}
 FetchPage = Callable[[int, int], Sequence[int]]
@@ -241,6 +244,41 @@ def column_samples(key: str, lang: str) -> list[str]:
     if key == "decision":
         return [decision_title(d, lang) for d in DECISION_TITLES]
     return []
+
+
+def list_width(view: QTableView, *, stretch: str = "applicant") -> int:
+    """The width ``view`` needs to show its fixed columns (as fit_columns left them) and a long name whole in the
+    stretching column (SAMPLE_NAME, or the longest of the rows loaded up to LONGEST_NAME), with the vertical
+    scrollbar, its frame, and the margins of the widgets around it up to the splitter that holds it."""
+    model: CaseTableModel = view.model()
+    header = view.horizontalHeader()
+    keys = model.column_keys()
+    fixed = sum(header.sectionSize(c) for c, key in enumerate(keys) if key != stretch and not header.isSectionHidden(c))
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    pad = 2 * margin + 4
+    metrics = view.fontMetrics()
+    loaded = view.sizeHintForColumn(keys.index(stretch)) if stretch in keys else 0
+    room = max(metrics.horizontalAdvance(SAMPLE_NAME) + pad,
+               min(loaded, metrics.horizontalAdvance(LONGEST_NAME) + pad))
+    scrollbar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    width = fixed + room + scrollbar + 2 * view.frameWidth()
+    widget = view.parentWidget()
+    while widget is not None and not isinstance(widget, QSplitter):
+        if widget.layout() is not None:
+            m = widget.layout().contentsMargins()
+            width += m.left() + m.right()
+        if isinstance(widget, QTabWidget):
+            width += 2 * widget.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
+        widget = widget.parentWidget()
+    return width
+
+
+def fit_splitter(splitter: QSplitter, view: QTableView, *, stretch: str = "applicant") -> None:
+    """Give the list on the left of ``splitter`` the width its columns and a long full name need (list_width);
+    the pane on the right takes the rest, and what the window gains later (the list keeps its width)."""
+    splitter.setStretchFactor(0, 0)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([list_width(view, stretch=stretch), 10_000])
 
 
 def fit_columns(view: QTableView, *, stretch: str = "applicant",

@@ -1,12 +1,14 @@
-"""What a new user reads beside the lists: the clerk's service line says the title only when the box cuts it."""
+"""What a new user reads beside the lists: the clerk's service line says the title only when the box cuts it, and
+names are whole in the executor's and the head's queues."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.ui.context import AppContext
 from desktop.ui.i18n import languages
 from desktop.ui.mainwindow import MainWindow
-from helpers_roles import MARKS, show
+from helpers_roles import MARKS, advance, person, show
 
 pytestmark = MARKS
 
@@ -45,3 +47,46 @@ def test_the_service_title_is_repeated_only_when_the_box_cuts_it(qtbot, register
     qtbot.waitUntil(lambda: "\n" not in info.text(), timeout=2000)
     window.resize(1366, 768)  # narrow again: the title comes back
     qtbot.waitUntil(lambda: info.text().startswith(title), timeout=2000)
+
+
+# ------------------------------------------------------------------ names whole in the queues
+
+def _name_whole(view, row: int) -> bool:
+    model, header = view.model(), view.horizontalHeader()
+    column = model.column_keys().index("applicant")
+    text = model.data(model.index(row, column))
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return view.fontMetrics().horizontalAdvance(text) + 2 * margin <= header.sectionSize(column)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_names_are_whole_in_the_executor_and_signature_queues_at_1366(qtbot, demo, settings, lang):
+    languages().apply(lang)
+    staff_ = {name: demo.user(name) for name in ("clerk", "head", "executor1", "executor2")}
+    # one long name in each queue, whatever the demo's dates left there today
+    for serial, stage in ((931, "awaiting_signature"), (932, "with_executor")):
+        case = demo.register_case(staff_["clerk"], "S2", person(serial, surname="Бекмұхамбетова", name="Сандуғаш",
+                                                                   patronymic="Ғалымқызы"), None, ["application"])
+        advance(demo, staff_, case, stage)
+    demo.register_case(staff_["clerk"], "S2", person(933, surname="Құрманғалиева", name="Гүлнар",
+                                                      patronymic="Еркебұланқызы"), None, ["application"])
+    windows = {}
+    for user, tab_ in (("executor1", "executor"), ("head", "head")):
+        window = MainWindow(AppContext(register=demo, user=demo.user(user), lang=lang, settings=settings), settings,
+                            initial_tab=tab_)
+        window.remember = False
+        show(qtbot, window, (1366, 768))
+        windows[tab_] = window.tab_widgets[tab_]
+    head = windows["head"]
+    head.w["headTabs"].setCurrentWidget(head.w["signaturePage"])
+    QApplication.processEvents()
+    for view in (windows["executor"].w["myCasesView"], head.w["signatureView"], head.w["resolutionView"]):
+        model = view.model()
+        assert model.rowCount() > 0, view.objectName()
+        assert view.horizontalScrollBar().maximum() == 0, view.objectName()  # the due columns stay in sight
+        cut = [model.data(model.index(r, model.column_keys().index("applicant"))) for r in range(model.rowCount())
+               if not _name_whole(view, r)]
+        assert cut == [], (view.objectName(), cut)
+    # the case pane beside keeps room for its buttons
+    assert head.w["signaturePane"].width() >= head.w["signaturePane"].minimumSizeHint().width()
+    assert windows["executor"].w["caseView"].width() >= 400
