@@ -199,6 +199,11 @@ def _row(title: str, value: str) -> str:
     return f"<tr><td style='color:#555;padding-right:8px'>{html.escape(title)}</td><td>{value}</td></tr>"
 
 
+def _nowrap(text: str) -> str:
+    """Escaped, and never broken across lines (a phone number wraps mid-number otherwise)."""
+    return html.escape(text).replace(" ", "&nbsp;")
+
+
 def case_header_html(case: Case, service: Service, lang: str, names: Mapping[int, str],
                      now: dt.datetime | None = None) -> str:
     """The case as the head and the executor read it: who, what, when due, what was presented."""
@@ -213,7 +218,8 @@ def case_header_html(case: Case, service: Service, lang: str, names: Mapping[int
     rows = [
         _row(translate("Casework", "Service"), html.escape(f"{service.code} · {service.title(lang)}")),
         _row(translate("Casework", "Applicant"), html.escape(f"{a.full_name} · {a.iin}")),
-        _row(translate("Casework", "Address"), html.escape(" · ".join(p for p in (a.address, a.phone) if p))),
+        _row(translate("Casework", "Address"), html.escape(a.address)),
+        *([_row(translate("Casework", "Phone"), _nowrap(a.phone))] if a.phone else []),
         _row(translate("Casework", "Stage"), html.escape(stage_title(case.stage, lang))),
         _row(translate("Casework", "Registered"), html.escape(fmt_datetime(case.registered_at, lang))),
         _row(translate("Casework", "Step due"), html.escape(fmt_datetime(case.step_due_at, lang))),

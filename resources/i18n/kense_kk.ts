@@ -1151,6 +1151,10 @@ The case is closed and cannot be taken up again.</source>
             <source>Returned before</source>
             <translation>Бұрын қайтарылған</translation>
         </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
     </context>
     <context>
         <name>CataloguePage</name>

@@ -1,14 +1,17 @@
-"""What a new user reads beside the lists: the clerk's service line says the title only when the box cuts it, and
-names are whole in the executor's and the head's queues."""
+"""What a new user reads beside the lists: the clerk's service line says the title only when the box cuts it,
+names are whole in the executor's and the head's queues, and the phone has its own row and never wraps."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.ui.casework import case_header_html
 from desktop.ui.context import AppContext
+from desktop.ui.executor_tab import ExecutorTab
 from desktop.ui.i18n import languages
 from desktop.ui.mainwindow import MainWindow
-from helpers_roles import MARKS, advance, person, show
+from helpers_roles import MARKS, advance, make_ctx, person, show
 
 pytestmark = MARKS
 
@@ -90,3 +93,33 @@ def test_names_are_whole_in_the_executor_and_signature_queues_at_1366(qtbot, dem
     # the case pane beside keeps room for its buttons
     assert head.w["signaturePane"].width() >= head.w["signaturePane"].minimumSizeHint().width()
     assert windows["executor"].w["caseView"].width() >= 400
+
+
+# ------------------------------------------------------------------ the case pane
+
+def _lines_of(document: QTextDocument, text: str) -> int:
+    """How many lines the block holding ``text`` is laid out on."""
+    block = document.find(text).block()
+    assert block.isValid(), text
+    return block.layout().lineCount()
+
+
+def test_the_phone_has_its_own_row_and_never_wraps(qtbot, register, people):
+    languages().apply("kk")
+    applicant = person(21, address="Ақсу ауданы, Б.Сырттанов атындағы ауыл, Райымбек көшесі, 101 үй, 12 пәтер",
+                       phone="+7 776 262 19 88")
+    case = register.register_case(people["clerk"], "S1", applicant, None, ["application", "identity"])
+    case = advance(register, people, case, "with_executor")
+    ex = show(qtbot, ExecutorTab(make_ctx(register, people["executor1"])), (1366, 768))
+    assert ex.current_case().reg_no == case.reg_no
+    page = ex.w["caseView"].document()
+    assert "Телефон\t+7 776 262 19 88" in page.toPlainText().replace("\u00a0", " ").replace("\n", "\t")
+    address = next(line for line in page.toPlainText().splitlines() if "Райымбек" in line)
+    assert "+7" not in address
+    narrow = QTextDocument()
+    narrow.setHtml(case_header_html(case, register.service_of(case), "kk", {}))
+    narrow.setTextWidth(260)  # a pane so narrow the address wraps: the number still stays whole
+    assert narrow.size().width() <= 300  # laid out at that width
+    assert _lines_of(narrow, "Райымбек") > 1
+    assert _lines_of(narrow, "+7 776 262 19 88") == 1
+    assert narrow.find("+7 776 262 19 88").block().text() == "+7\u00a0776\u00a0262\u00a019\u00a088"  # no-break
