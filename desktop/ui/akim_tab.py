@@ -21,7 +21,7 @@ from ..core.errors import KenseError, ValidationError
 from ..core.model import Case
 from ..store import now_local
 from . import alerts
-from .casework import (case_header_html, draft_html, select_reg_no, selected_reg_no, set_message, setup_table,
+from .casework import (case_header_html, select_reg_no, selected_reg_no, set_message, setup_table,
                        style_error_label, user_names)
 from .clerk_tab import ClerkTab
 from .context import AppContext
@@ -211,8 +211,7 @@ class AkimTab(QWidget):
             self.w["caseView"].setHtml(f"<p style='color:#555'>{self.tr('Choose a case on the left.')}</p>")
             return self._page("emptyPage", self.tr("Nothing to decide or sign now."))
         service = self.reg.service_of(case)
-        text = case_header_html(case, service, self.lang, self._names, self.now())
-        self.w["caseView"].setHtml(text + (draft_html(case, service, self.lang) if case.decision else ""))
+        self.w["caseView"].setHtml(case_header_html(case, service, self.lang, self._names, self.now(), draft=True))
         allowed = workflow.allowed_actions(case, self.ctx.user, service)
         if case.stage == "awaiting_resolution":
             default, edit = self.tr("Issue the certificate"), self.w["resolutionEdit"]

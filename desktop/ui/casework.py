@@ -17,7 +17,7 @@ from ..core.catalogue import Field, Service
 from ..core.errors import KenseError, ValidationError
 from ..core.model import Case
 from ..store import Register
-from .labels import decision_title, fmt_date, fmt_datetime, stage_title
+from .labels import decision_title, fmt_date, fmt_datetime, quarter_title, stage_title
 from .models import CaseTableModel
 
 # Traffic-light colours: (strong, light background) — red overdue, amber due today, green on time.
@@ -189,6 +189,8 @@ def field_lines(service: Service, values: Mapping[str, Any], lang: str) -> list[
             shown = f.label(value, lang)
         elif f.type == "date":
             shown = fmt_date(dt.date.fromisoformat(value), lang)
+        elif f.type == "quarter":
+            shown = quarter_title(value, lang)
         else:
             shown = str(value)
         out.append((f.title(lang), shown))
@@ -205,8 +207,11 @@ def _nowrap(text: str) -> str:
 
 
 def case_header_html(case: Case, service: Service, lang: str, names: Mapping[int, str],
-                     now: dt.datetime | None = None) -> str:
-    """The case as the head and the executor read it: who, what, when due, what was presented."""
+                     now: dt.datetime | None = None, *, draft: bool = False) -> str:
+    """The case as the head and the executor read it: who, what, when due, what was presented.
+
+    ``draft`` adds the executor's draft (decision, reasons, result fields, text) to the same table, so its
+    titles line up with the case's instead of starting a second table of other column widths."""
     now = now or dt.datetime.now()
     a = case.applicant
     if not case.is_open or case.stage == "suspended":
@@ -241,12 +246,20 @@ def case_header_html(case: Case, service: Service, lang: str, names: Mapping[int
                          f"<span style='color:{RED[0]}'>{html.escape(case.data['last_return'])}</span>"))
     if case.data.get("suspend_reason"):
         rows.append(_row(translate("Casework", "Suspended"), html.escape(case.data["suspend_reason"])))
+    if draft and case.decision:
+        rows.append("<tr><td colspan='2' style='font-size:4pt'>&nbsp;</td></tr>")  # a little air before the draft
+        rows += draft_rows(case, service, lang)
     return (f"<p style='font-size:15pt;font-weight:600;margin:0'>{html.escape(case.reg_no)}</p>"
             f"<table cellspacing='2'>{''.join(rows)}</table>")
 
 
 def draft_html(case: Case, service: Service, lang: str) -> str:
-    """The executor's draft as the head reads it before signing."""
+    """The executor's draft as the head reads it before signing (a table of its own)."""
+    return f"<table cellspacing='2'>{''.join(draft_rows(case, service, lang))}</table>"
+
+
+def draft_rows(case: Case, service: Service, lang: str) -> list[str]:
+    """The draft's rows: decision, refusal reasons, result fields, the text, earlier returns."""
     decision = case.decision or ""
     colour = GREEN[0] if decision == "approved" else RED[0]
     shown = html.escape(decision_title(decision, lang))
@@ -262,7 +275,7 @@ def draft_html(case: Case, service: Service, lang: str) -> str:
     returns = int(case.data.get("returns", 0))
     if returns:
         rows.append(_row(translate("Casework", "Returned before"), str(returns)))
-    return f"<table cellspacing='2'>{''.join(rows)}</table>"
+    return rows
 
 
 def result_kind(case: Case, service: Service) -> str:

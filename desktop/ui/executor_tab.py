@@ -22,7 +22,7 @@ from ..core.messages import message
 from ..core.model import Case
 from ..store import Filters, now_local
 from . import alerts
-from .casework import (InlineErrors, case_header_html, draft_html, id_list_model, result_kind, select_reg_no,
+from .casework import (InlineErrors, case_header_html, id_list_model, result_kind, select_reg_no,
                        selected_reg_no, setup_table, style_error_label, user_names)
 from .context import AppContext
 from .forms import child, load_into
@@ -214,10 +214,7 @@ class ExecutorTab(QWidget):
             self._page("emptyPage", self.tr("Nothing to do: the list is empty or no case is chosen."))
             return
         service = self.reg.service_of(case)
-        header = case_header_html(case, service, self.lang, self._names, self.now())
-        if case.decision:
-            header += draft_html(case, service, self.lang)
-        self.w["caseView"].setHtml(header)
+        self.w["caseView"].setHtml(case_header_html(case, service, self.lang, self._names, self.now(), draft=True))
         allowed = workflow.allowed_actions(case, self.ctx.user)
         page = PAGES.get(case.stage)
         if "record_slip" in allowed and service.code == "S4" and case.decision == "approved" \

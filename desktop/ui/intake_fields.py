@@ -21,6 +21,7 @@ from ..core.errors import ValidationError
 from ..core.iin import parse_iin
 from ..core.workflow import relation_value
 from .casework import combo_data, make_error_label, set_message
+from .labels import quarter_title
 
 PERSON_KEYS = ("full_name", "iin", "relation")
 
@@ -258,6 +259,7 @@ class FieldEditor:
     def __init__(self, field: Field, lang: str, parent: QWidget, today: dt.date) -> None:
         self.field = field
         self.today = today
+        self.lang = lang
         self.widget: QWidget
         if field.type == "persons":
             self.widget = PersonsEditor(field, lang, parent)
@@ -268,7 +270,7 @@ class FieldEditor:
         elif field.type == "quarter":
             combo = QComboBox(parent)
             for q in quarters_around(today):
-                combo.addItem(q, q)
+                combo.addItem(quarter_title(q, lang), q)  # '2026 ж. IV тоқсан', as the certificate says it
             self.widget = combo
             self.set_value(None)
         else:
@@ -300,7 +302,7 @@ class FieldEditor:
             current = f"{self.today.year}-Q{(self.today.month - 1) // 3 + 1}"
             index = w.findData(value or current)
             if index < 0:
-                w.addItem(value, value)
+                w.addItem(quarter_title(value, self.lang), value)
                 index = w.count() - 1
             w.setCurrentIndex(index)
         elif isinstance(w, QComboBox):

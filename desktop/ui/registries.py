@@ -24,7 +24,7 @@ from ..core.model import Case, User
 from ..store import Register, now_local
 from ..store.psc import Registry
 from . import alerts
-from .casework import (GREEN, RED, case_header_html, draft_html, select_reg_no, selected_reg_no,
+from .casework import (GREEN, RED, case_header_html, select_reg_no, selected_reg_no,
                        set_message, setup_table, user_names)
 from .context import AppContext
 from .forms import child, load_into
@@ -491,8 +491,8 @@ class HandOverPanel(QWidget):
                                        f"{html.escape(self.tr('Scan the Қолхат or choose a result on the left.'))}</p>")
             return
         service = self.reg.service_of(case)
-        text = case_header_html(case, service, self.lang, user_names(self.reg), self.now())
-        self.w["caseView"].setHtml(text + draft_html(case, service, self.lang))
+        self.w["caseView"].setHtml(case_header_html(case, service, self.lang, user_names(self.reg), self.now(),
+                                                    draft=True))
 
     def _say(self, text: str, ok: bool) -> None:
         self.w["handoverMessage"].setStyleSheet(OK_STYLE if ok else BAD_STYLE)

@@ -1,17 +1,24 @@
 """What a new user reads beside the lists: the clerk's service line says the title only when the box cuts it,
-names are whole in the executor's and the head's queues, and the phone has its own row and never wraps."""
+names are whole in the executor's and the head's queues, the phone has its own row and never wraps, and the S6
+quarter reads as the certificate says it, the draft's fields lined up with the case's."""
 from __future__ import annotations
 
-import pytest
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle
+import datetime as dt
 
+import pytest
+from PySide6.QtGui import QTextDocument, QTextTable
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
+
+from desktop.ui.akim_tab import AkimTab
 from desktop.ui.casework import case_header_html
 from desktop.ui.context import AppContext
 from desktop.ui.executor_tab import ExecutorTab
+from desktop.ui.intake_fields import FieldEditor
 from desktop.ui.i18n import languages
+from desktop.ui.labels import quarter_title
 from desktop.ui.mainwindow import MainWindow
 from helpers_roles import MARKS, advance, make_ctx, person, show
+from helpers_scan import staff  # noqa: F401
 
 pytestmark = MARKS
 
@@ -123,3 +130,34 @@ def test_the_phone_has_its_own_row_and_never_wraps(qtbot, register, people):
     assert _lines_of(narrow, "Райымбек") > 1
     assert _lines_of(narrow, "+7 776 262 19 88") == 1
     assert narrow.find("+7 776 262 19 88").block().text() == "+7\u00a0776\u00a0262\u00a019\u00a088"  # no-break
+
+
+@pytest.mark.parametrize("lang, quarter", [("kk", "2026 ж. I тоқсан"), ("ru", "I квартал 2026 г.")])
+def test_s6_quarter_reads_as_on_the_certificate_and_lines_up(qtbot, register, staff, lang, quarter):  # noqa: F811
+    languages().apply(lang)
+    akim_user = staff["akim42"]
+    case = register.register_case(akim_user, "S6", person(62), None, ["application", "identity"], channel="akimat")
+    register.perform(akim_user, case.reg_no, "resolve", resolution="Беріңіз")
+    register.perform(akim_user, case.reg_no, "draft", decision="approved", text="",
+                     result={"quarter": "2026-Q1", "family_members": [{"full_name": "Ахметова Сәуле"}]})
+    akim = show(qtbot, AkimTab(make_ctx(register, akim_user, lang=lang)), (1366, 768))
+    akim.tabs.setCurrentWidget(akim.w["decidePage"])
+    assert akim.w["actionStack"].currentWidget() is akim.w["signPage"]
+    page = akim.w["caseView"].document()
+    text = page.toPlainText()
+    assert quarter in text and "2026-Q1" not in text
+    tables = [f for f in page.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert len(tables) == 1  # the draft's fields in the case's table: one column of titles
+    table = tables[0]
+    titles = [table.cellAt(r, 0).firstCursorPosition().block().text() for r in range(table.rows())]
+    assert {"Тоқсан" if lang == "kk" else "Квартал", "Өтініш беруші" if lang == "kk" else "Заявитель"} <= set(titles)
+    # the quarter chosen in the draft's editor reads the same way, and still gives '2026-Q4' to the core
+    assert quarter_title("2026-Q4", lang) == {"kk": "2026 ж. IV тоқсан", "ru": "IV квартал 2026 г."}[lang]
+    assert quarter_title("2026 жыл", lang) == "2026 жыл"  # typed text is shown as typed
+    field = next(f for f in register.catalogue.service("S6").fields if f.name == "quarter")
+    host = QWidget()
+    qtbot.addWidget(host)
+    editor = FieldEditor(field, lang, host, dt.date(2026, 11, 25))
+    combo = editor.widget
+    assert editor.value() == "2026-Q4" and combo.currentText() == quarter_title("2026-Q4", lang)
+    assert all("-Q" not in combo.itemText(i) for i in range(combo.count()))
