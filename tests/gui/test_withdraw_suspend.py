@@ -24,17 +24,9 @@ pytestmark = MARKS
 
 
 @pytest.fixture
-def answers(monkeypatch) -> list[dict[str, str]]:
-    """Alerts are recorded instead of shown; a question is answered Yes."""
-    shown: list[dict[str, str]] = []
-
-    def record(box: QMessageBox) -> int:
-        shown.append(dict(alerts.last))
-        return QMessageBox.StandardButton.Yes if alerts.last.get("kind") == "question" \
-            else QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(alerts, "_exec", record)
-    return shown
+def answers(shown_alerts) -> list[dict[str, str]]:
+    """Alerts recorded instead of shown, questions answered Yes (conftest's shown_alerts)."""
+    return shown_alerts
 
 
 def card_for(qtbot, register, user, reg_no: str, lang: str = "kk") -> CaseCard:
