@@ -44,3 +44,22 @@ def people(register):
                                   ("executor2", "Жұмабаев Дәурен", ["executor"])):
         made[username] = register.create_user(admin, username, name, roles, username + "-pw")
     return made
+
+
+# ---------------------------------------------------------------- PostgreSQL (issue 9): both engines, one test set
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throw-away PostgreSQL cluster for the whole run (tests/pg_cluster.py); never skipped when missing."""
+    import pg_cluster
+    with pg_cluster.server() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """A fresh database on the test cluster; yields its superuser URL, drops it and its login roles after."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+

@@ -14,6 +14,10 @@ for pkg in libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libgli
            libxcb-image0; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need="$need $pkg"
 done
+# the tests run every store test on PostgreSQL too, on a throw-away cluster: Debian's server package
+if [ "$mode" = test ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+    need="$need postgresql"
+fi
 if [ -n "$need" ] && command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
     echo "installing Debian packages:$need"

@@ -31,9 +31,19 @@ def head(conn: sqlite3.Connection) -> tuple[str, int]:
     return rows.get("audit_head", GENESIS), int(rows.get("audit_count", "0"))
 
 
-def append(conn: sqlite3.Connection, *, case_id: int | None, at: str, actor_id: int | None, actor: str,
+def append(conn: Any, *, case_id: int | None, at: str, actor_id: int | None, actor: str, action: str,
+           from_stage: str | None, to_stage: str | None, details: dict[str, Any]) -> int:
+    """Append one event inside the caller's write transaction; returns its id.
+
+    On SQLite the client hashes it (``append_chained``); on PostgreSQL the server does, in a trigger that also
+    writes the actor the database session proves (engines/postgres.py)."""
+    return conn.engine.append_event(conn, case_id=case_id, at=at, actor_id=actor_id, actor=actor, action=action,
+                                    from_stage=from_stage, to_stage=to_stage, details=details)
+
+
+def append_chained(conn: sqlite3.Connection, *, case_id: int | None, at: str, actor_id: int | None, actor: str,
            action: str, from_stage: str | None, to_stage: str | None, details: dict[str, Any]) -> int:
-    """Append one event inside the caller's write transaction; returns its id."""
+    """The client-side chain (SQLite): hash the event with the previous head and move the head."""
     prev, count = head(conn)
     event_id = (conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]) + 1
     body = canonical(details)

@@ -6,52 +6,67 @@ ever instantiated.
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
-from pathlib import Path
+from contextlib import AbstractContextManager
 from typing import Any
 
 from ..core.calendar import OfficeCalendar
 from ..core.catalogue import Catalogue
 from ..core.errors import PermissionDenied
 from ..core.model import User
-from . import db
 from .records import _USER_COLUMNS, _user
 
 
 class RegisterBase:
     """The state Register.__init__ sets, and the helpers all parts of the register use."""
 
-    path: Path
+    path: Any  # the SQLite file's Path, or the PostgreSQL URL without its password
     warnings: list[str]
-    _conn: sqlite3.Connection
+    _conn: Any  # an engine's connection (engines/): sqlite3 or PostgreSQL, with ``.engine``
     _catalogue: Catalogue
     _versions: dict[str, Catalogue]
     _calendar: OfficeCalendar | None
 
+    @property
+    def engine(self) -> Any:
+        """The engine the register runs on (engines/sqlite.py or engines/postgres.py)."""
+        return self._conn.engine
+
+    def _write(self) -> AbstractContextManager[Any]:
+        """One write transaction: all of it commits, or none of it does."""
+        return self._conn.engine.transaction(self._conn)
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self._conn.execute(sql, params).fetchone()
-        except db.FAILURES as exc:
-            raise db.translate(exc) from None
+        except self._conn.engine.FAILURES as exc:
+            raise self._conn.engine.translate(exc) from None
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
             return self._conn.execute(sql, params).fetchall()
-        except db.FAILURES as exc:
-            raise db.translate(exc) from None
+        except self._conn.engine.FAILURES as exc:
+            raise self._conn.engine.translate(exc) from None
 
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self._one("SELECT value FROM meta WHERE key=?", (key,))
         return row[0] if row else default
 
-    def _current(self, conn: sqlite3.Connection, actor: User) -> User:
+    def _current(self, conn: Any, actor: User) -> User:
         """The actor as the register knows them now. Roles and ``active`` come from the file, never from the
-        caller's object, so a deactivated account or a removed role is refused at once (a stale session)."""
+        caller's object, so a deactivated account or a removed role is refused at once (a stale session).
+
+        Inside a write transaction the engine also makes the database session act as this user (on PostgreSQL
+        the server then checks and records that user; a session of someone else is refused)."""
         try:
             row = conn.execute(f"SELECT {_USER_COLUMNS} FROM users WHERE id=?", (getattr(actor, "id", None),)).fetchone()
-        except db.FAILURES as exc:
-            raise db.translate(exc) from None
+        except conn.engine.FAILURES as exc:
+            raise conn.engine.translate(exc) from None
         if row is None or row[1] != getattr(actor, "username", None):
             raise PermissionDenied("user_not_found", key=getattr(actor, "username", actor))
+        if conn.in_transaction:
+            try:
+                conn.engine.act_as(conn, row[1])
+            except conn.engine.FAILURES as exc:
+                raise conn.engine.translate(exc) from None
         return _user(row)

@@ -30,7 +30,8 @@ from typing import Any
 
 from ..core.errors import KenseError, PermissionDenied, ValidationError
 from ..core.model import User
-from . import audit, db, demo_channels
+from . import audit, demo_channels
+from .engines import sqlite as db
 from .errors import StoreError
 from .demo_cases import Packed, Plan, Simulator, pack, worker_chunk, worker_init
 from .demo_time import FastCalendar, Timeline

@@ -11,7 +11,7 @@ from ..core.calendar import OfficeCalendar
 from ..core.catalogue import Catalogue, Service, catalogue_from_dict
 from ..core.errors import DomainError, ValidationError
 from ..core.model import Case, User
-from . import audit, db
+from . import audit
 from .base import RegisterBase
 from .errors import NotInitialised, StoreError
 from .passwords import MIN_PASSWORD
@@ -26,10 +26,11 @@ class OfficeMixin(RegisterBase):
 
     def _remember_catalogue(self) -> None:
         version = self._catalogue.version
-        if self._conn.execute("SELECT 1 FROM catalogue_versions WHERE version=?", (version,)).fetchone():
+        if self._one("SELECT 1 FROM catalogue_versions WHERE version=?", (version,)):
             return
-        with db.write_transaction(self._conn) as conn:
-            conn.execute("INSERT OR IGNORE INTO catalogue_versions(version, loaded_at, content) VALUES (?,?,?)",
+        with self._write() as conn:
+            conn.execute("INSERT INTO catalogue_versions(version, loaded_at, content) VALUES (?,?,?)"
+                         " ON CONFLICT(version) DO NOTHING",
                          (version, _ts(now_local()), json.dumps(self._catalogue.raw, ensure_ascii=False)))
 
     @property
@@ -74,7 +75,7 @@ class OfficeMixin(RegisterBase):
         if len(admin_password or "") < MIN_PASSWORD:
             raise ValidationError("weak_password", field="password", n=MIN_PASSWORD)
         now = now or now_local()
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
             existing = conn.execute("SELECT value FROM meta WHERE key='office'").fetchone()
             if existing:
                 raise DomainError("already_initialised", number=existing[0])
@@ -106,7 +107,7 @@ class OfficeMixin(RegisterBase):
         if kind not in (None, "holiday", "workday"):
             raise ValidationError("bad_value", field="kind", label="kind", detail=str(kind))
         now = now or now_local()
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
             if kind is None:
                 conn.execute("DELETE FROM calendar_overrides WHERE day=?", (day.isoformat(),))
             else:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from ..core import packages, workflow
 from ..core.errors import DomainError, NotFound, ValidationError
 from ..core.model import Case, User
-from . import audit, db
+from . import audit
 from .register import CaseSummary, Register, _dt, _ts, now_local
 
 MAX_CODE = 64  # a runaway scanner must not fill the register
@@ -142,7 +141,7 @@ class PackageDesk:
         """Admin only; audited."""
         value = packages.courier_runs(runs)
         now = now or now_local()
-        with db.write_transaction(self.reg._conn) as conn:
+        with self.reg._write() as conn:
             actor = self.reg._current(conn, actor)
             workflow.check_role(actor, ("admin",), "settings")
             conn.execute("INSERT INTO meta(key, value) VALUES ('courier_runs', ?) ON CONFLICT(key)"
@@ -201,7 +200,7 @@ class PackageDesk:
                                   start=now.date().isoformat(), end=(now.date() + dt.timedelta(days=7)).isoformat())
         wanted = None if reg_nos is None else {packages.normalise_code(r) for r in reg_nos}
         runs = self.courier_runs()
-        with db.write_transaction(self.reg._conn) as conn:
+        with self.reg._write() as conn:
             actor = self.reg._current(conn, actor)
             packages.authorise_registry(actor, source, direction, "build")
             used = conn.execute("SELECT count(*) FROM registries WHERE source=? AND direction=? AND day=?",
@@ -210,10 +209,10 @@ class PackageDesk:
                 raise DomainError("courier_runs_used", runs=runs, day=day.isoformat(), source=source)
             cases = self._pick(conn, source, direction, wanted)
             number = self._next_number(conn, now.year)
-            cur = conn.execute("INSERT INTO registries(number, direction, source, day, run, status, created_at,"
-                               " created_by) VALUES (?,?,?,?,?,'dispatched',?,?)",
-                               (number, direction, source, day.isoformat(), used + 1, _ts(now), actor.id))
-            registry_id = cur.lastrowid
+            registry_id = conn.execute(
+                "INSERT INTO registries(number, direction, source, day, run, status, created_at, created_by)"
+                " VALUES (?,?,?,?,?,'dispatched',?,?) RETURNING id",
+                (number, direction, source, day.isoformat(), used + 1, _ts(now), actor.id)).fetchone()[0]
             for position, case in enumerate(cases, 1):
                 new, event = packages.dispatch(case, self.reg.service_of(case), registry_no=number,
                                                direction=direction, now=now, calendar=self.reg.calendar())
@@ -227,7 +226,7 @@ class PackageDesk:
                          "run": used + 1, "reg_nos": [c.reg_no for c in cases]})
         return self.registry(number)
 
-    def _pick(self, conn: sqlite3.Connection, source: str, direction: str, wanted: set[str] | None) -> list[Case]:
+    def _pick(self, conn: Any, source: str, direction: str, wanted: set[str] | None) -> list[Case]:
         ids = [r[0] for r in conn.execute(self._candidates_sql(direction), (source,))]
         cases = [self.reg._case_for_update(conn, i) for i in ids]
         if wanted is not None:
@@ -239,10 +238,10 @@ class PackageDesk:
             raise DomainError("registry_empty", source=source, direction=direction)
         return cases
 
-    def _next_number(self, conn: sqlite3.Connection, year: int) -> str:
+    def _next_number(self, conn: Any, year: int) -> str:
         office = self.reg.office_number or 0
         prefix = packages.format_registry_no(office, year, 0)[:-6]
-        last = conn.execute("SELECT max(number) FROM registries WHERE number GLOB ?", (prefix + "*",)).fetchone()[0]
+        last = conn.execute("SELECT max(number) FROM registries WHERE number LIKE ?", (prefix + "%",)).fetchone()[0]
         return packages.format_registry_no(office, year, int(last[-6:]) + 1 if last else 1)
 
     # ------------------------------------------------------------ reading registries
@@ -292,7 +291,7 @@ class PackageDesk:
         now = (now or now_local()).replace(microsecond=0)
         number = packages.normalise_code(registry_no)
         scanned = packages.normalise_code(code)[:MAX_CODE]
-        with db.write_transaction(self.reg._conn) as conn:
+        with self.reg._write() as conn:
             actor = self.reg._current(conn, actor)
             row = conn.execute("SELECT id, direction, source, status FROM registries WHERE number=?",
                                (number,)).fetchone()
@@ -319,7 +318,7 @@ class PackageDesk:
                                               " FROM registry_items WHERE registry_id=?", (registry_id,)).fetchone()
         return packages.ScanResult(number, scanned, result, case.reg_no if case else None, now, expected, received)
 
-    def _case_or_none(self, conn: sqlite3.Connection, code: str) -> Case | None:
+    def _case_or_none(self, conn: Any, code: str) -> Case | None:
         if not packages.valid_code(code):
             return None
         try:
@@ -327,7 +326,7 @@ class PackageDesk:
         except NotFound:
             return None
 
-    def _receive(self, conn: sqlite3.Connection, case: Case, actor: User, registry_id: int, number: str,
+    def _receive(self, conn: Any, case: Case, actor: User, registry_id: int, number: str,
                  direction: str, status: str, now: dt.datetime) -> None:
         new, event = packages.receive(case, self.reg.service_of(case), actor=actor, registry_no=number,
                                       direction=direction, now=now, calendar=self.reg.calendar())
@@ -348,7 +347,7 @@ class PackageDesk:
         still be scanned in when they turn up). Returns the missing registration numbers."""
         now = (now or now_local()).replace(microsecond=0)
         number = packages.normalise_code(registry_no)
-        with db.write_transaction(self.reg._conn) as conn:
+        with self.reg._write() as conn:
             actor = self.reg._current(conn, actor)
             row = conn.execute("SELECT id, direction, source FROM registries WHERE number=?", (number,)).fetchone()
             if row is None:
@@ -380,7 +379,7 @@ class PackageDesk:
     def hand_over(self, actor: User, reg_no: str, now: dt.datetime | None = None) -> Case:
         """The branch's inspector gives the result against the Қолхат (the akim at his akimat): delivered."""
         now = (now or now_local()).replace(microsecond=0)
-        with db.write_transaction(self.reg._conn) as conn:
+        with self.reg._write() as conn:
             actor = self.reg._current(conn, actor)
             case = self.reg._case_for_update(conn, packages.normalise_code(reg_no))
             new, event = packages.hand_over(case, actor=actor, now=now)
@@ -416,7 +415,7 @@ class PackageDesk:
     # ------------------------------------------------------------ audit
 
     @staticmethod
-    def _audit(conn: sqlite3.Connection, now: dt.datetime, actor: User, case_id: int | None, action: str,
+    def _audit(conn: Any, now: dt.datetime, actor: User, case_id: int | None, action: str,
                from_stage: str | None, to_stage: str | None, details: dict[str, Any]) -> None:
         audit.append(conn, case_id=case_id, at=_ts(now), actor_id=actor.id, actor=actor.username, action=action,
                      from_stage=from_stage, to_stage=to_stage, details=details)

@@ -123,7 +123,8 @@ class QueriesMixin(RegisterBase):
 
     def overdue_count(self, now: dt.datetime | None = None) -> int:
         # INDEXED BY: without table statistics (a register grown by use) the planner would pick cases_stage_due
-        return self._one(f"SELECT count(*) FROM cases INDEXED BY cases_open_due WHERE stage IN {OPEN_STAGES_SQL}"
+        return self._one(f"SELECT count(*) FROM cases{self.engine.indexed_by('cases_open_due')}"
+                         f" WHERE stage IN {OPEN_STAGES_SQL}"
                          " AND due_at < ?",
                          (_ts(now or now_local()),))[0]
 
@@ -132,7 +133,8 @@ class QueriesMixin(RegisterBase):
         now = now or now_local()
         end_of_day = _ts(dt.datetime.combine(now.date(), dt.time(23, 59, 59)))
         rows = self._all(
-            f"SELECT service, executor_id, sum(due_at < ?), sum(due_at >= ? AND due_at <= ?), sum(due_at > ?)"
+            f"SELECT service, executor_id, count(*) FILTER (WHERE due_at < ?),"
+            f" count(*) FILTER (WHERE due_at >= ? AND due_at <= ?), count(*) FILTER (WHERE due_at > ?)"
             f" FROM cases WHERE stage IN {OPEN_STAGES_SQL} GROUP BY service, executor_id",
             (_ts(now), _ts(now), end_of_day, end_of_day))
         board: dict[str, dict[Any, dict[str, int]]] = {"service": {}, "executor": {}}
@@ -148,7 +150,8 @@ class QueriesMixin(RegisterBase):
         now = now or now_local()
         end_of_day = _ts(dt.datetime.combine(now.date(), dt.time(23, 59, 59)))
         return [_summary(r) for r in self._all(
-            f"SELECT {_SUMMARY_COLUMNS} FROM cases INDEXED BY cases_open_due WHERE stage IN {OPEN_STAGES_SQL}"
+            f"SELECT {_SUMMARY_COLUMNS} FROM cases{self.engine.indexed_by('cases_open_due')}"
+            f" WHERE stage IN {OPEN_STAGES_SQL}"
             " AND due_at >= ? AND due_at <= ?"
             " ORDER BY due_at LIMIT ?", (_ts(now), end_of_day, limit))]
 

@@ -1,7 +1,7 @@
-"""The case register over one SQLite file. All SQL of Kense lives in this package.
+"""The case register, on one SQLite file or a PostgreSQL server. All SQL of Kense lives in this package.
 
 The interface speaks domain types (Case, User, dicts of plain values) and raises KenseError subclasses; no
-sqlite3 type leaves it, so the same interface can later sit on PostgreSQL.
+sqlite3 or psycopg type leaves it. What differs between the two engines lives in engines/.
 
 Register is put together from parts beside this module, each a mixin on base.RegisterBase (the connection, the
 read helpers, the acting user):
@@ -28,7 +28,9 @@ from ..core import workflow
 from ..core.catalogue import Catalogue, load_catalogue
 from ..core.errors import NotFound, ValidationError
 from ..core.model import Case, User
-from . import audit, db
+from . import audit
+from .engines import is_postgres
+from .engines import sqlite as db
 from .errors import NotInitialised, StoreError
 from .office import OfficeMixin
 from .passwords import MIN_PASSWORD
@@ -44,9 +46,9 @@ __all__ = ["MIN_PASSWORD", "CaseSummary", "Filters", "HistoryEntry", "Register",
 
 
 class Register(OfficeMixin, UsersMixin, QueriesMixin):
-    """One office's case register in one SQLite file."""
+    """One office's case register: a SQLite file, or a database on the office's PostgreSQL server."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, catalogue: Catalogue, warnings: list[str]) -> None:
+    def __init__(self, path: Any, conn: Any, catalogue: Catalogue, warnings: list[str]) -> None:
         self.path = path
         self._conn = conn
         self._catalogue = catalogue
@@ -58,8 +60,15 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False, check: bool = True,
-             catalogue: Catalogue | None = None) -> Register:
-        """Open (or with ``create`` make) a register; migrate it, check it, record the catalogue in force."""
+             catalogue: Catalogue | None = None, password: str | None = None,
+             interactive: bool | None = None) -> Register:
+        """Open (or with ``create`` make) a register; migrate it, check it, record the catalogue in force.
+
+        ``path`` is a SQLite file or a ``postgresql://`` URL; for a server, ``password`` (else ``~/.pgpass``, else
+        a prompt when ``interactive`` and there is a terminal)."""
+        if is_postgres(path):
+            return cls._open_postgres(str(path).strip(), create=create, catalogue=catalogue, password=password,
+                                      interactive=interactive)
         path = Path(path)
         warnings: list[str] = []
         fstype = db.filesystem_of(path.parent if not path.exists() else path)
@@ -82,6 +91,26 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
             raise
         return reg
 
+    @classmethod
+    def _open_postgres(cls, url: str, *, create: bool, catalogue: Catalogue | None, password: str | None,
+                       interactive: bool | None) -> Register:
+        from .engines import postgres
+        conn = postgres.connect(url, password=password, interactive=interactive)
+        postgres.open_checked(conn, create)
+        try:
+            postgres.migrate(conn)
+            reg = cls(postgres.redact(url), conn, catalogue or load_catalogue(), [])
+            reg._remember_catalogue()
+        except BaseException:
+            conn.close()
+            raise
+        return reg
+
+    @property
+    def is_server(self) -> bool:
+        """True on PostgreSQL (several desks); False for a SQLite file on this machine."""
+        return self.engine.name == "postgresql"
+
     def close(self) -> None:
         self._conn.close()
 
@@ -93,10 +122,10 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
 
     # ------------------------------------------------------------ cases: writing
 
-    def _next_reg_no(self, conn: sqlite3.Connection, year: int) -> str:
+    def _next_reg_no(self, conn: Any, year: int) -> str:
         office = self.office_number
         row = conn.execute("INSERT INTO reg_counters(office, year, last) VALUES (?, ?, 1) ON CONFLICT(office, year)"
-                           " DO UPDATE SET last = last + 1 RETURNING last", (office, year)).fetchone()
+                           " DO UPDATE SET last = reg_counters.last + 1 RETURNING last", (office, year)).fetchone()
         return format_reg_no(office, year, row[0])
 
     def register_case(self, actor: User, service: str, applicant: Mapping[str, Any],
@@ -114,7 +143,7 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
         workflow.register(service=svc, actor=self._current(self._conn, actor), applicant=applicant, fields=fields,
                           documents=documents, reg_no="K0", catalogue_version=self._catalogue.version, now=now,
                           calendar=self.calendar(), channel=channel, channel_ref=channel_ref)
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
             actor = self._current(conn, actor)
             reg_no = self._next_reg_no(conn, now.year)
             case, event = workflow.register(
@@ -132,18 +161,18 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
                          action=event.action, from_stage=None, to_stage=case.stage, details=details)
         return case.with_(id=case_id)
 
-    def _insert_case(self, conn: sqlite3.Connection, case: Case) -> int:
+    def _insert_case(self, conn: Any, case: Case) -> int:
         a = case.applicant
-        cur = conn.execute(
+        return conn.execute(
             "INSERT INTO cases(reg_no, service, channel, catalogue_version, stage, decision, iin, surname, name,"
             " patronymic, name_key, address, phone, registered_at, registered_by, executor_id, due_at,"
-            " step_due_at, stage_since, closed_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " step_due_at, stage_since, closed_at, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " RETURNING id",
             (case.reg_no, case.service, case.channel, case.catalogue_version, case.stage, case.decision, a.iin,
              a.surname, a.name, a.patronymic, name_key(a.surname, a.name, a.patronymic), a.address, a.phone,
              _ts(case.registered_at), case.registered_by, case.executor_id, _ts(case.due_at),
              _ts(case.step_due_at), _ts(case.stage_since), _ts(case.closed_at),
-             json.dumps(case.data, ensure_ascii=False)))
-        return cur.lastrowid
+             json.dumps(case.data, ensure_ascii=False))).fetchone()[0]
 
     def perform(self, actor: User, key: int | str, action: str, *, now: dt.datetime | None = None,
                 **params: Any) -> Case:
@@ -156,7 +185,7 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
             except NotFound:
                 raise ValidationError("not_executor", field="executor",
                                       user=getattr(named, "username", named)) from None
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
             actor = self._current(conn, actor)
             case = self._case_for_update(conn, key)
             service = self.service_of(case)
@@ -170,7 +199,7 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
                          action=event.action, from_stage=event.from_stage, to_stage=event.to_stage, details=details)
         return new
 
-    def _case_for_update(self, conn: sqlite3.Connection, key: int | str) -> Case:
+    def _case_for_update(self, conn: Any, key: int | str) -> Case:
         column = "id" if isinstance(key, int) else "reg_no"
         row = conn.execute(f"SELECT {_CASE_COLUMNS} FROM cases WHERE {column}=?",
                            (key if isinstance(key, int) else key.strip().upper(),)).fetchone()
@@ -178,7 +207,7 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
             raise NotFound(key=key)
         return _case(row)
 
-    def _update_case(self, conn: sqlite3.Connection, case: Case) -> None:
+    def _update_case(self, conn: Any, case: Case) -> None:
         conn.execute("UPDATE cases SET stage=?, decision=?, executor_id=?, due_at=?, step_due_at=?, stage_since=?,"
                      " closed_at=?, data=? WHERE id=?",
                      (case.stage, case.decision, case.executor_id, _ts(case.due_at), _ts(case.step_due_at),
@@ -191,7 +220,9 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
 
         ``actor`` None means the command line run by the operating-system user (recorded by name)."""
         now = now or now_local()
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
+            if actor is not None:
+                actor = self._current(conn, actor)
             case_id = None
             stage = None
             if key is not None:
@@ -204,12 +235,13 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
     # ------------------------------------------------------------ integrity, backup
 
     def verify(self) -> VerifyReport:
-        rows = [r[0] for r in self._all("PRAGMA integrity_check")]
-        integrity = "ok" if rows == ["ok"] else "; ".join(rows[:5])
+        engine = self.engine
         try:
-            chain = audit.verify_chain(self._conn)
-        except db.FAILURES as exc:
-            raise db.translate(exc) from None
+            with engine.snapshot(self._conn):  # the trail and its stored head as of one moment
+                integrity = engine.integrity(self._conn)
+                chain = audit.verify_chain(self._conn)
+        except engine.FAILURES as exc:
+            raise engine.translate(exc) from None
         return VerifyReport(integrity == "ok" and chain.ok, integrity, chain.events, chain.first_broken,
                             chain.problem)
 
@@ -261,7 +293,7 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
         return self.meta("demo") == "1"
 
     def mark_demo(self) -> None:
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
             conn.execute("INSERT INTO meta(key, value) VALUES ('demo', '1') ON CONFLICT(key) DO UPDATE SET value='1'")
 
     def bulk_connection(self) -> sqlite3.Connection:

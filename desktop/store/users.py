@@ -4,7 +4,6 @@ Hashing is called as ``passwords.hash_password`` (not imported by name), so the 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,14 +11,14 @@ from ..core import channels, workflow
 from ..core.catalogue import ROLES
 from ..core.errors import NotFound, PermissionDenied, ValidationError
 from ..core.model import User
-from . import audit, db, passwords
+from . import audit, passwords
 from .base import RegisterBase
 from .passwords import MIN_PASSWORD
 from .records import _USER_COLUMNS, _ts, _user, now_local
 from .schema import OPEN_STAGES_SQL
 
 
-def insert_user(conn: sqlite3.Connection, username: str, full_name: str, roles: Iterable[str],
+def insert_user(conn: Any, username: str, full_name: str, roles: Iterable[str],
                 password: str, phone: str, now: dt.datetime, psc_branch: int | None = None,
                 akimat_id: int | None = None) -> int:
     """Add one account inside the caller's write transaction (the admin at ``initialise``, staff later)."""
@@ -34,11 +33,13 @@ def insert_user(conn: sqlite3.Connection, username: str, full_name: str, roles: 
         raise ValidationError("weak_password", field="password", n=MIN_PASSWORD)
     if conn.execute("SELECT 1 FROM users WHERE username=?", (username,)).fetchone():
         raise ValidationError("user_exists", field="username", user=username)
-    cur = conn.execute("INSERT INTO users(username, full_name, roles, phone, password_hash, psc_branch,"
-                       " akimat_id, created_at) VALUES (?,?,?,?,?,?,?,?)",
-                       (username.strip(), full_name.strip(), ",".join(roles), phone or "",
-                        passwords.hash_password(password), psc_branch, akimat_id, _ts(now)))
-    return cur.lastrowid
+    username = username.strip()
+    uid = conn.execute("INSERT INTO users(username, full_name, roles, phone, password_hash, psc_branch,"
+                       " akimat_id, created_at) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                       (username, full_name.strip(), ",".join(roles), phone or "",
+                        conn.engine.row_password(password), psc_branch, akimat_id, _ts(now))).fetchone()[0]
+    conn.engine.create_login(conn, username, password, roles)  # PostgreSQL: a login role of that name
+    return uid
 
 
 class UsersMixin(RegisterBase):
@@ -50,7 +51,8 @@ class UsersMixin(RegisterBase):
         workflow.check_role(self._current(self._conn, actor), ("admin",), "users")
         now = now or now_local()
         roles = list(roles)
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
+            self._current(conn, actor)
             uid = insert_user(conn, username, full_name, roles, password, phone, now, psc_branch, akimat_id)
             audit.append(conn, case_id=None, at=_ts(now), actor_id=actor.id, actor=actor.username,
                          action="user_create", from_stage=None, to_stage=None,
@@ -88,12 +90,18 @@ class UsersMixin(RegisterBase):
         if password is not None:
             if len(password) < MIN_PASSWORD:
                 raise ValidationError("weak_password", field="password", n=MIN_PASSWORD)
-            changes["password_hash"] = passwords.hash_password(password)
+            changes["password_hash"] = "***"
         if not changes:
             return target
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
+            self._current(conn, actor)
+            if "password_hash" in changes:
+                changes["password_hash"] = conn.engine.row_password(password)
             conn.execute(f"UPDATE users SET {', '.join(f'{k}=?' for k in changes)} WHERE id=?",
                          (*changes.values(), user_id))
+            conn.engine.update_login(conn, target.username, password=password,
+                                     roles=roles if "roles" in changes else None,
+                                     active=bool(changes["active"]) if "active" in changes else None)
             shown = {k: ("***" if k == "password_hash" else v) for k, v in changes.items()}
             audit.append(conn, case_id=None, at=_ts(now), actor_id=actor.id, actor=actor.username,
                          action="user_update", from_stage=None, to_stage=None,
@@ -113,10 +121,11 @@ class UsersMixin(RegisterBase):
 
     def authenticate(self, username: str, password: str, now: dt.datetime | None = None) -> User:
         row = self._one(f"SELECT {_USER_COLUMNS}, password_hash FROM users WHERE username=?", (username,))
-        if row is None or not row[5] or not passwords.check_password(password or "", row[-1]):
+        if row is None or not row[5] or not self.engine.check_password(self._conn, username, password or "", row[-1]):
             raise PermissionDenied("login_failed")
         user = _user(row[:-1])
-        with db.write_transaction(self._conn) as conn:
+        with self._write() as conn:
+            self._current(conn, user)
             audit.append(conn, case_id=None, at=_ts(now or now_local()), actor_id=user.id, actor=user.username,
                          action="login", from_stage=None, to_stage=None, details={})
         return user

@@ -12,7 +12,8 @@ import pytest
 
 from desktop import cli
 from desktop.core.errors import DomainError, NotFound, PermissionDenied, ValidationError, WrongStage
-from desktop.store import Register, db
+from desktop.store import Register
+from desktop.store.engines import sqlite as db
 from desktop.store.schema import LATEST
 from store_flows import INTAKE_FIELDS, T0, applicant, documents, intake
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)

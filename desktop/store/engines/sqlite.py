@@ -1,4 +1,4 @@
-"""The SQLite connection: pragmas, migrations, transactions and error translation.
+"""The SQLite engine: the connection, pragmas, migrations, transactions and error translation.
 
 Durability: WAL with ``synchronous=FULL``. In WAL mode NORMAL keeps the file consistent but may lose the
 last committed transactions on power loss; FULL syncs the WAL on every commit, so a case the clerk saw
@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import DatabaseBusy, DatabaseCorrupt, DatabaseMissing, DatabaseTooNew, StoreError
-from .schema import LATEST, MIGRATIONS
+from ..errors import DatabaseBusy, DatabaseCorrupt, DatabaseMissing, DatabaseTooNew, StoreError
+from .. import audit, passwords
+from ..schema import LATEST, MIGRATIONS
 
 NETWORK_FS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "ncpfs", "davfs", "fuse.davfs2"}
 BUSY_TIMEOUT_MS = 15000
@@ -56,12 +57,19 @@ def filesystem_of(path: Path) -> str | None:
     return fstype
 
 
+class SqliteConnection(sqlite3.Connection):
+    """A sqlite3 connection that knows its engine (``conn.engine``), as a PostgreSQL connection does."""
+
+    engine: SqliteEngine
+
+
 def connect(path: Path, create: bool) -> sqlite3.Connection:
     if not create and not path.exists():
         raise DatabaseMissing(path=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                               factory=SqliteConnection)
     except sqlite3.Error as exc:
         raise translate(exc) from None
     try:
@@ -150,3 +158,72 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+class SqliteEngine:
+    """The register in one SQLite file: WAL, ``BEGIN IMMEDIATE``, the audit chain hashed by the client."""
+
+    name = "sqlite"
+    FAILURES = FAILURES
+    translate = staticmethod(translate)
+    transaction = staticmethod(write_transaction)
+    check = staticmethod(quick_check)
+    migrate = staticmethod(migrate)
+
+    @staticmethod
+    def append_event(conn: sqlite3.Connection, **event: object) -> int:
+        return audit.append_chained(conn, **event)  # type: ignore[arg-type]
+
+    @staticmethod
+    @contextmanager
+    def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+        """One read transaction: every query in it sees the same committed state (WAL)."""
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+    @staticmethod
+    def integrity(conn: sqlite3.Connection) -> str:
+        rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        return "ok" if rows == ["ok"] else "; ".join(rows[:5])
+
+    @staticmethod
+    def indexed_by(index: str) -> str:
+        """An index hint: without statistics SQLite's planner may pick a worse index for an open-cases count."""
+        return f" INDEXED BY {index}"
+
+    @staticmethod
+    def act_as(conn: sqlite3.Connection, username: str) -> None:
+        """One file, no server accounts: the acting user is the one Kense signed in."""
+
+    @staticmethod
+    def session_user(conn: sqlite3.Connection) -> str | None:
+        return None
+
+    # accounts: the register keeps a salted PBKDF2 hash of each password (passwords.py)
+    @staticmethod
+    def row_password(password: str) -> str:
+        return passwords.hash_password(password)
+
+    @staticmethod
+    def create_login(conn: sqlite3.Connection, username: str, password: str, roles: object,
+                     active: bool = True) -> None:
+        """The users row is the whole account."""
+
+    @staticmethod
+    def update_login(conn: sqlite3.Connection, username: str, **changes: object) -> None:
+        """The users row is the whole account."""
+
+    @staticmethod
+    def check_password(conn: sqlite3.Connection, username: str, password: str, stored: str) -> bool:
+        return passwords.check_password(password, stored)
+
+
+ENGINE = SqliteEngine()
+SqliteConnection.engine = ENGINE

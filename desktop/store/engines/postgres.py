@@ -1,0 +1,334 @@
+"""The PostgreSQL engine (psycopg 3): one office's register on a server on its LAN, for several desks at once.
+
+What differs from SQLite, all of it here:
+- the connection: a libpq URL (``postgresql://host:port/dbname?user=...``); the password from the caller (the
+  login dialog), ``~/.pgpass`` or a prompt when there is a terminal — Kense never stores it;
+- SQL is written once with ``?`` placeholders; ``PgConnection`` turns them into psycopg's ``%s``;
+- a write transaction takes one advisory lock (the analogue of SQLite's ``BEGIN IMMEDIATE``): writes are
+  serialised, so registration numbers stay gap-free and the audit chain stays one line, while reads never wait;
+- the audit chain is hashed by the server (schema_pg.py), which also writes the session's true user as actor;
+- the schema version lives in ``meta.schema_version``; the schema in the ``kense`` schema of the database.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import psycopg
+from psycopg import errors as pgerr
+from psycopg import sql as pgsql
+from psycopg.pq import TransactionStatus
+
+from ...core.errors import PermissionDenied
+from ..errors import DatabaseBusy, DatabaseCorrupt, DatabaseTooNew, NotInitialised, StoreError
+from ..schema import LATEST
+from ..schema_pg import BASELINE, BASELINE_VERSION, MIGRATIONS, SCHEMA, WRITE_LOCK, check_in_step
+
+
+class ConnectionLost(StoreError):
+    code = "db_connection_lost"
+
+
+FAILURES = (psycopg.Error, UnicodeDecodeError)
+LOCK_TIMEOUT = "15s"
+
+
+@lru_cache(maxsize=2048)
+def _sql(text: str) -> str:
+    """``?`` placeholders (the store's one SQL dialect) as psycopg's ``%s``; a literal ``%`` doubled."""
+    return text.replace("%", "%%").replace("?", "%s")
+
+
+def translate(exc: BaseException) -> StoreError | PermissionDenied:
+    """psycopg errors become the store's calm errors; the psycopg type never leaves the store."""
+    if isinstance(exc, UnicodeDecodeError):
+        return DatabaseCorrupt(detail=f"undecodable text ({exc.reason})")
+    diag = getattr(exc, "diag", None)
+    text = (getattr(diag, "message_primary", None) or str(exc)).strip()
+    if isinstance(exc, pgerr.InsufficientPrivilege):
+        return PermissionDenied("db_refused", detail=text)
+    if isinstance(exc, (pgerr.InvalidPassword, pgerr.InvalidAuthorizationSpecification)):
+        return PermissionDenied("login_failed")
+    if isinstance(exc, (pgerr.SerializationFailure, pgerr.DeadlockDetected, pgerr.LockNotAvailable,
+                        pgerr.QueryCanceled)):
+        return DatabaseBusy()
+    if isinstance(exc, (pgerr.AdminShutdown, pgerr.CrashShutdown, pgerr.CannotConnectNow)):
+        return ConnectionLost(detail=text)
+    if isinstance(exc, psycopg.OperationalError):
+        lowered = text.lower()
+        if "password" in lowered and ("authentication failed" in lowered or "no password" in lowered):
+            return PermissionDenied("login_failed")
+        return ConnectionLost(detail=text)
+    if isinstance(exc, psycopg.InterfaceError):
+        return ConnectionLost(detail=text)
+    return StoreError(detail=text)
+
+
+class PgConnection:
+    """A psycopg connection in autocommit mode that speaks the store's ``?`` SQL; transactions are explicit."""
+
+    def __init__(self, raw: psycopg.Connection, url: str) -> None:
+        self.raw = raw
+        self.url = url
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
+        return self.raw.execute(_sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Any) -> None:
+        with self.raw.cursor() as cur:
+            cur.executemany(_sql(sql), rows)
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.raw.info.transaction_status != TransactionStatus.IDLE
+
+    @property
+    def closed(self) -> bool:
+        return self.raw.closed
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}@{host}" if parts.username else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def _connect_raw(url: str, password: str | None, user: str | None = None) -> psycopg.Connection:
+    kwargs: dict[str, Any] = {"autocommit": True, "application_name": "kense", "connect_timeout": 10,
+                              "options": f"-c search_path={SCHEMA},pg_catalog -c lock_timeout={LOCK_TIMEOUT}"}
+    if "keepalives" not in url:  # a pulled cable is noticed in about 20 s, not after the kernel's two hours
+        kwargs.update(keepalives=1, keepalives_idle=10, keepalives_interval=3, keepalives_count=3)
+    if password is not None:
+        kwargs["password"] = password
+    if user is not None:
+        kwargs["user"] = user
+    return psycopg.connect(url, **kwargs)
+
+
+def connect(url: str, *, password: str | None = None, interactive: bool | None = None) -> PgConnection:
+    """Connect; ask for the password on the terminal only when the server wants one and there is a terminal."""
+    if interactive is None:
+        interactive = sys.stdin is not None and sys.stdin.isatty() and os.environ.get("CI") is None
+    try:
+        raw = _connect_raw(url, password)
+    except psycopg.OperationalError as exc:
+        text = str(exc).lower()
+        if password is None and interactive and "password" in text:
+            who = urlsplit(url).username or getpass.getuser()
+            raw = _reconnect(url, getpass.getpass(f"{who}@{urlsplit(url).hostname or 'localhost'} password: "))
+        else:
+            raise translate(exc) from None
+    except psycopg.Error as exc:
+        raise translate(exc) from None
+    return PgConnection(raw, url)
+
+
+def _reconnect(url: str, password: str) -> psycopg.Connection:
+    try:
+        return _connect_raw(url, password)
+    except psycopg.Error as exc:
+        raise translate(exc) from None
+
+
+def schema_version(conn: PgConnection) -> int:
+    row = conn.execute("SELECT to_regclass(?)", (f"{SCHEMA}.meta",)).fetchone()
+    if row[0] is None:
+        return 0
+    got = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(got[0]) if got else 0
+
+
+def check(conn: PgConnection) -> None:
+    """The server keeps its own pages consistent; what can be checked here is that it answers."""
+    try:
+        conn.execute("SELECT 1").fetchone()
+    except FAILURES as exc:
+        raise translate(exc) from None
+
+
+def open_checked(conn: PgConnection, create: bool) -> None:
+    """Refuse a database written by a newer Kense, and one without a register unless ``create``."""
+    try:
+        version = schema_version(conn)
+    except FAILURES as exc:
+        conn.close()
+        raise translate(exc) from None
+    if version > LATEST:
+        conn.close()
+        raise DatabaseTooNew(found=version, known=LATEST)
+    if version == 0 and not create:
+        conn.close()
+        raise NotInitialised()
+
+
+def migrate(conn: PgConnection) -> int:
+    """Create the baseline schema on an empty database, then apply each later migration in its own transaction."""
+    check_in_step()
+    found = schema_version(conn)
+    steps = ([(BASELINE_VERSION, BASELINE)] if found == 0 else []) + \
+        [(n, MIGRATIONS[n]) for n in sorted(MIGRATIONS) if n > max(found, BASELINE_VERSION)]
+    for number, script in steps:
+        with write_transaction(conn):
+            if schema_version(conn) >= number:  # another desk migrated meanwhile
+                continue
+            conn.raw.execute(script)  # no parameters: sent as one simple query, several statements
+            conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key)"
+                         " DO UPDATE SET value=excluded.value", (str(number),))
+    return found
+
+
+@contextmanager
+def write_transaction(conn: PgConnection) -> Iterator[PgConnection]:
+    """One transaction that holds the register's write lock: all of it commits, or none of it does."""
+    raw = conn.raw
+    try:
+        raw.execute("BEGIN")
+        raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+    except psycopg.Error as exc:
+        _rollback(conn)
+        raise translate(exc) from None
+    try:
+        yield conn
+        if raw.info.transaction_status == TransactionStatus.INERROR:
+            raise StoreError(detail="a statement failed inside the transaction; nothing was written")
+        raw.execute("COMMIT")
+    except psycopg.Error as exc:
+        _rollback(conn)
+        raise translate(exc) from None
+    except BaseException:
+        _rollback(conn)
+        raise
+
+
+def _rollback(conn: PgConnection) -> None:
+    try:
+        if not conn.raw.closed and conn.in_transaction:
+            conn.raw.execute("ROLLBACK")
+    except psycopg.Error:
+        pass
+
+
+class PostgresEngine:
+    """The register on a PostgreSQL server: see the module's docstring."""
+
+    name = "postgresql"
+    FAILURES = FAILURES
+    translate = staticmethod(translate)
+    transaction = staticmethod(write_transaction)
+    check = staticmethod(check)
+    migrate = staticmethod(migrate)
+
+    @staticmethod
+    def append_event(conn: PgConnection, *, case_id: int | None, at: str, actor_id: int | None, actor: str,
+                     action: str, from_stage: str | None, to_stage: str | None, details: dict[str, Any]) -> int:
+        """The server numbers, links and hashes the event and names its actor (schema_pg.chain_event)."""
+        from ..audit import canonical
+        row = conn.execute("INSERT INTO events(id, case_id, at, actor, action, from_stage, to_stage, details,"
+                           " prev_hash, hash) VALUES (0, ?, ?, '', ?, ?, ?, ?, '', '') RETURNING id",
+                           (case_id, at, action, from_stage, to_stage, canonical(details))).fetchone()
+        return row[0]
+
+    @staticmethod
+    @contextmanager
+    def snapshot(conn: PgConnection) -> Iterator[None]:
+        """One REPEATABLE READ, read-only transaction: every query in it sees the same committed state."""
+        if conn.in_transaction:
+            yield
+            return
+        conn.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            _rollback(conn)
+
+    @staticmethod
+    def integrity(conn: PgConnection) -> str:
+        """The server keeps its pages consistent (and checksums them if the cluster was made so); here: every
+        table of the register is there and readable, and the stored counters parse."""
+        missing = [t for t in ("meta", "users", "cases", "events", "reg_counters", "catalogue_versions",
+                               "registries", "registry_items", "scans", "calendar_overrides")
+                   if conn.execute("SELECT to_regclass(?)", (f"{SCHEMA}.{t}",)).fetchone()[0] is None]
+        if missing:
+            return "missing tables: " + ", ".join(missing)
+        conn.execute("SELECT count(*) FROM cases").fetchone()
+        return "ok"
+
+    @staticmethod
+    def indexed_by(index: str) -> str:
+        return ""  # PostgreSQL's planner has statistics; it takes no hints
+
+    @staticmethod
+    def session_user(conn: PgConnection) -> str | None:
+        return conn.execute("SELECT session_user").fetchone()[0]
+
+    @staticmethod
+    def act_as(conn: PgConnection, username: str) -> None:
+        """Inside a write transaction, act as ``username`` if this session is that user. A superuser's session
+        (tests, the office's own maintenance) may take the user's identity for the transaction — the database
+        then checks and records that user, not the superuser; anyone else acting for another is refused."""
+        me = conn.execute("SELECT session_user, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
+                          ).fetchone()
+        if me[0] == username:
+            return
+        if not me[1]:
+            raise PermissionDenied("db_not_your_session", user=username, session=me[0])
+        conn.execute(f"SET LOCAL SESSION AUTHORIZATION {pgsql.Identifier(username).as_string(conn.raw)}")
+
+
+    # ---------------------------------------------------------------- accounts: PostgreSQL login roles
+
+    @staticmethod
+    def row_password(password: str) -> str:
+        return ""  # the server keeps the credentials (SCRAM in pg_authid); the register keeps none
+
+    @staticmethod
+    def create_login(conn: PgConnection, username: str, password: str, roles: Sequence[str], active: bool = True
+                     ) -> None:
+        """A Kense user is a login role of the same name, member of the group roles of its Kense roles."""
+        conn.execute("SELECT create_login(?, ?, ?, ?)",
+                     (username, _verifier(conn, username, password), list(roles), active))
+
+    @staticmethod
+    def update_login(conn: PgConnection, username: str, *, password: str | None = None,
+                     roles: Sequence[str] | None = None, active: bool | None = None) -> str | None:
+        conn.execute("SELECT update_login(?, ?, ?, ?)",
+                     (username, None if password is None else _verifier(conn, username, password),
+                      None if roles is None else list(roles), active))
+        return None if password is None else ""
+
+    @staticmethod
+    def check_password(conn: PgConnection, username: str, password: str, stored: str) -> bool:
+        """The server is asked: a session of this user with this password, or none."""
+        try:
+            probe = _connect_raw(conn.url, password or " ", user=username)
+        except psycopg.Error:
+            return False
+        try:
+            return probe.execute("SELECT session_user").fetchone()[0] == username
+        finally:
+            probe.close()
+
+
+def _verifier(conn: PgConnection, username: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier, computed by libpq on this machine: the password itself never travels."""
+    return conn.raw.pgconn.encrypt_password(password.encode("utf-8"), username.encode("utf-8"),
+                                            b"scram-sha-256").decode("ascii")
+
+
+ENGINE = PostgresEngine()
+PgConnection.engine = ENGINE  # type: ignore[attr-defined]
