@@ -218,3 +218,18 @@ def test_a_registry_is_logged_when_printed_not_when_previewed(qtbot, register, p
     assert len(barcodes_per_page(out)) == 2 * pages
     assert registry_prints() == [{"kind": "registry", "lang": "kk", "copies": 2, "file": "registry.pdf",
                                   "registry": registry.number, "packages": 1}]
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("kk", "дана саны: 2; басылым №: 1; құжат: Түбіртек; тілі: ru; принтер: Kense-HP"),
+    ("ru", "экземпляров: 2; печать №: 1; документ: Расписка; язык: ru; принтер: Kense-HP")])
+def test_the_case_history_says_what_was_printed_in_the_interface_language(qtbot, register, people, lang, words):
+    from desktop.ui.casecard_details import CaseDetails
+    from desktop.ui.i18n import languages
+    case = _docs_cases().new_case(register, people, "S1")
+    job = CaseDocumentJob(AppContext(register=register, user=people["clerk"], lang="ru"), "receipt",
+                          case.reg_no, "ru")
+    job.record(copies=2, printer="Kense-HP")
+    languages().apply(lang)
+    [event] = [e for e in register.history(case.reg_no) if e.action == "print"]
+    assert CaseDetails(register, lang).details_line(event.details) == words   # keys in the stored order
