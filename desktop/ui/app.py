@@ -59,7 +59,8 @@ def _x_server_reachable(display: str) -> bool:
 
 
 def _wayland_reachable(environ: Mapping[str, str]) -> bool:
-    name = environ.get("WAYLAND_DISPLAY", "")
+    """A Wayland compositor's socket is there (libwayland's default name in a Wayland session)."""
+    name = environ.get("WAYLAND_DISPLAY", "") or ("wayland-0" if environ.get("XDG_SESSION_TYPE") == "wayland" else "")
     if not name:
         return False
     runtime = environ.get("XDG_RUNTIME_DIR", "")
@@ -80,7 +81,8 @@ def no_display(environ: Mapping[str, str] | None = None, platform: str | None = 
         return False
     x11 = not wanted or "xcb" in wanted
     wayland = not wanted or any(p.startswith("wayland") for p in wanted)
-    return not ((wayland and _wayland_reachable(environ)) or (x11 and _x_server_reachable(environ.get("DISPLAY", ""))))
+    reachable = (wayland and _wayland_reachable(environ)) or (x11 and _x_server_reachable(environ.get("DISPLAY", "")))
+    return not reachable
 
 
 def _report_no_display(args: argparse.Namespace) -> int:

@@ -99,9 +99,11 @@ def paint_pdf(printer: QPrinter, pdf: bytes) -> int:
             if n:
                 printer.newPage()
             index = n % pages
-            image = kept.get(index) or page_image(doc[index], dpi, grayscale=True)
-            if repeats > 1:
-                kept[index] = image
+            image = kept.get(index)
+            if image is None:
+                image = page_image(doc[index], dpi, grayscale=True)
+                if repeats > 1:
+                    kept[index] = image
             painter.drawImage(target, image)
         painter.end()
         return repeats * pages

@@ -83,6 +83,10 @@ def test_what_counts_as_a_display(tmp_path):
     assert no_display({"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": str(tmp_path)}, "linux")  # no socket
     (tmp_path / "wayland-9").touch()
     assert not no_display({"WAYLAND_DISPLAY": "wayland-9", "XDG_RUNTIME_DIR": str(tmp_path)}, "linux")
+    session = {"XDG_SESSION_TYPE": "wayland", "XDG_RUNTIME_DIR": str(tmp_path)}  # libwayland's default name
+    assert no_display(session, "linux")
+    (tmp_path / "wayland-0").touch()
+    assert not no_display(session, "linux")
     assert not no_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")            # a platform chosen by name
     assert not no_display({"QT_QPA_PLATFORM": "vnc:size=1366x768"}, "linux")
     assert not no_display({}, "win32") and not no_display({}, "darwin")
