@@ -279,6 +279,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli_print_registry_done": {
         "kk": "{path}: реестр {numbers}, {size} байт", "ru": "{path}: реестр {numbers}, {size} байт",
         "en": "{path}: registry {numbers}, {size} bytes"},
+    "app_no_display": {
+        "kk": "Графикалық дисплей жоқ: Kense-ті жұмыс үстелінде іске қосыңыз немесе пәрмен жолын пайдаланыңыз "
+              "(kense --help).",
+        "ru": "Нет графического дисплея: запустите Kense на рабочем столе или используйте командную строку "
+              "(kense --help).",
+        "en": "No graphical display: run it on a desktop, or use the command line (kense --help)."},
     "cli_screenshot_needs_user": {
         "kk": "--screenshot үшін --user АТЫ керек: терезе кімнің атынан көрсетілетінін көрсетіңіз.",
         "ru": "Для --screenshot нужен --user ИМЯ: укажите, от чьего имени показать окно.",

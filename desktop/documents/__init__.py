@@ -3,6 +3,8 @@
 Public API (imported lazily, so that ``kense`` commands that print nothing do not load reportlab):
 
     render(kind, reg, reg_no, lang="kk", out=None, *, actor=None, copies=None, log=True) -> bytes
+    prepare(kind, reg, reg_no, lang="kk", *, copies=None) -> Rendered     rendered, not printed (nothing logged)
+    next_print_number(reg, reg_no, kind), print_details(...), log_print(...)   the print log (printlog.py)
     applicable_kinds(reg, case) -> list[str]
     render_label_sheet(reg, reg_nos, lang="kk", out=None, *, actor=None) -> bytes
     DocumentError, KINDS, Kind, register_kind
@@ -13,8 +15,9 @@ from typing import Any
 
 from .errors import DocumentError
 
-__all__ = ["DocumentError", "KINDS", "Kind", "applicable_kinds", "check_kind", "print_count", "register_kind",
-           "render", "render_label_sheet"]
+__all__ = ["DocumentError", "KINDS", "Kind", "Rendered", "applicable_kinds", "check_kind", "log_print",
+           "next_print_number", "prepare", "print_count", "print_details", "register_kind", "render",
+           "render_label_sheet"]
 
 
 def __getattr__(name: str) -> Any:

@@ -18,6 +18,7 @@ from ..core.catalogue import Service
 from ..core.model import Case, User
 from .context import build_context
 from .errors import DocumentError
+from .printlog import log_print, next_print_number, print_count, print_details  # noqa: F401 (re-exported)
 
 LANGS = ("kk", "ru")
 SIGNED_STAGES = ("signed", "delivered")
@@ -101,11 +102,6 @@ def check_kind(reg: Any, case: Case, kind: str) -> None:
     kind_spec(kind).check(case, reg.service_of(case))
 
 
-def print_count(reg: Any, reg_no: str, kind: str) -> int:
-    """How many times this kind has been printed for the case (from the audit trail)."""
-    return sum(1 for e in reg.history(reg_no) if e.action == "print" and e.details.get("kind") == kind)
-
-
 def _check_args(lang: str, copies: int | None) -> None:
     if lang not in LANGS:
         raise DocumentError("doc_bad_language", lang=lang)
@@ -125,32 +121,64 @@ def write_pdf(pdf: bytes, out: Path | str) -> None:
         raise DocumentError("doc_write_failed", path=str(out), detail=exc.strerror or str(exc)) from None
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A case's document rendered for print number ``copy_no`` (not yet printed: nothing is logged)."""
+    kind: str
+    reg_no: str
+    lang: str
+    copy_no: int
+    copies: int          # copies of the document in the PDF (label-sheet: labels)
+    pdf: bytes
+    printed_at: dt.datetime
+
+    def details(self, *, printer_copies: int = 1, printer: str | None = None,
+                file: str | Path | None = None) -> dict[str, Any]:
+        """The print log's details once this PDF has gone to ``printer`` (``printer_copies`` times) or ``file``."""
+        return print_details(self.kind, self.copy_no, self.lang, copies=self.copies * max(1, printer_copies),
+                             printer=printer, file=file)
+
+
+def _copies_in_pdf(spec: Kind, copies: int | None) -> int:
+    if copies is not None:
+        return copies
+    if spec.default_copies is not None:
+        return spec.default_copies
+    from .labels import SheetLayout  # the label sheet: a full sheet
+    return SheetLayout.from_template().per_sheet
+
+
+def prepare(kind: str, reg: Any, reg_no: str, lang: str = "kk", *, copies: int | None = None,
+            now: dt.datetime | None = None) -> Rendered:
+    """Check that ``kind`` fits the case and render it with the next print number; log nothing (a preview)."""
+    spec = kind_spec(kind)
+    _check_args(lang, copies)
+    case = reg.case(reg_no)
+    service = reg.service_of(case)
+    spec.check(case, service)
+    copy_no = next_print_number(reg, case.reg_no, kind)
+    now = now or dt.datetime.now().replace(microsecond=0)
+    ctx = build_context(reg, case, service, kind, lang, copy_no, now, spec.template)
+    pdf = spec.build(ctx, copies if copies is not None else spec.default_copies)
+    return Rendered(kind, case.reg_no, lang, copy_no, _copies_in_pdf(spec, copies), pdf, now)
+
+
 def render(kind: str, reg: Any, reg_no: str, lang: str = "kk", out: Path | None = None, *,
            actor: User | None = None, copies: int | None = None, log: bool = True,
            now: dt.datetime | None = None) -> bytes:
     """Render one document of a case as PDF bytes (and write ``out`` when given); log the print.
 
     ``copies`` repeats the document (for label-sheet: the number of labels, default a full sheet).
-    The print is recorded as ``reg.log_event(actor, reg_no, "print", {"kind", "copy", "lang"})`` where copy
-    is 1 + the earlier prints of this kind; ``log=False`` is for previews that are not prints.
+    The print is recorded by desktop/documents/printlog.py's rule: ``reg.log_event(actor, reg_no, "print",
+    {"kind", "copy", "lang", "copies", "file"})`` where copy is 1 + the earlier prints of this kind and file is
+    ``out``'s name; ``log=False`` renders without printing (a preview, a test).
     """
-    spec = kind_spec(kind)
-    _check_args(lang, copies)
-    case = reg.case(reg_no)
-    service = reg.service_of(case)
-    spec.check(case, service)
-    copy_no = print_count(reg, case.reg_no, kind) + 1
-    now = now or dt.datetime.now().replace(microsecond=0)
-    ctx = build_context(reg, case, service, kind, lang, copy_no, now, spec.template)
-    pdf = spec.build(ctx, copies if copies is not None else spec.default_copies)
+    done = prepare(kind, reg, reg_no, lang, copies=copies, now=now)
     if out is not None:
-        write_pdf(pdf, out)
+        write_pdf(done.pdf, out)
     if log:
-        details: dict[str, Any] = {"kind": kind, "copy": copy_no, "lang": lang}
-        if copies is not None and copies != 1:
-            details["copies"] = copies
-        reg.log_event(actor, case.reg_no, "print", details, now=now)
-    return pdf
+        log_print(reg, actor, done.reg_no, done.details(file=out), now=done.printed_at)
+    return done.pdf
 
 
 def render_label_sheet(reg: Any, reg_nos: Iterable[str], lang: str = "kk", out: Path | None = None, *,
@@ -164,7 +192,7 @@ def render_label_sheet(reg: Any, reg_nos: Iterable[str], lang: str = "kk", out: 
         raise DocumentError("doc_no_cases")
     infos, copy_nos = [], []
     for case in cases:
-        copy_no = print_count(reg, case.reg_no, "label-sheet") + 1
+        copy_no = next_print_number(reg, case.reg_no, "label-sheet")
         ctx = build_context(reg, case, reg.service_of(case), "label-sheet", lang, copy_no, now, "label")
         infos.append(LabelInfo.of(ctx))
         copy_nos.append(copy_no)
@@ -173,6 +201,5 @@ def render_label_sheet(reg: Any, reg_nos: Iterable[str], lang: str = "kk", out: 
         write_pdf(pdf, out)
     if log:
         for case, copy_no in zip(cases, copy_nos):
-            reg.log_event(actor, case.reg_no, "print", {"kind": "label-sheet", "copy": copy_no, "lang": lang},
-                          now=now)
+            log_print(reg, actor, case.reg_no, print_details("label-sheet", copy_no, lang, file=out), now=now)
     return pdf

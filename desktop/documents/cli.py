@@ -70,16 +70,19 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise DocumentError("doc_need_reg_no", kind=args.kind, cmd=args.kind)
     from ..paths import default_db_path
     from ..store import Register
-    from .api import render
+    from .api import prepare, write_pdf
+    from .printlog import log_print
     lang = getattr(args, "lang", None) or "kk"
     db = Path(args.db) if getattr(args, "db", None) else default_db_path()
     out = Path(args.output)
     with Register.open(db, check=False) as reg:
-        pdf = render(args.kind, reg, args.reg_no, lang, out=out, copies=args.copies)
-        entry = next(e for e in reversed(reg.history(args.reg_no)) if e.action == "print")
+        # the print log's one rule (printlog.py): print number 1 + earlier prints of the kind, the file's name
+        done = prepare(args.kind, reg, args.reg_no, lang, copies=args.copies)
+        write_pdf(done.pdf, out)
+        log_print(reg, None, done.reg_no, done.details(file=out), now=done.printed_at)
     kind = KIND_TITLES.get(args.kind, {}).get(lang) or args.kind
-    sys.stdout.write(message("cli_print_done", lang, path=out, kind=kind, reg_no=args.reg_no.strip().upper(),
-                             copy=entry.details.get("copy"), size=len(pdf)) + "\n")
+    sys.stdout.write(message("cli_print_done", lang, path=out, kind=kind, reg_no=done.reg_no, copy=done.copy_no,
+                             size=len(done.pdf)) + "\n")
     return 0
 
 

@@ -154,7 +154,8 @@ def registry_numbers(reg: Any, source: str, day: dt.date | str, direction: str =
 
 def render_registries(reg: Any, numbers: Iterable[str], lang: str = "kk", out: Path | str | None = None, *,
                       actor: User | None = None, log: bool = True, now: dt.datetime | None = None) -> bytes:
-    """Several registries in one PDF, each from a new page; each print is recorded in the audit trail."""
+    """Several registries in one PDF, each from a new page; each print is recorded in the audit trail (with
+    ``out``'s file name; ``log=False`` for a preview, which logs through ``log_registry_prints`` once printed)."""
     from .api import _check_args, write_pdf
     _check_args(lang, None)
     now = now or dt.datetime.now().replace(microsecond=0)
@@ -165,10 +166,19 @@ def render_registries(reg: Any, numbers: Iterable[str], lang: str = "kk", out: P
     if out is not None:
         write_pdf(pdf, out)
     if log:
-        for r in registries:
-            reg.log_event(actor, None, "print", {"kind": "registry", "registry": r.number, "lang": lang,
-                                                 "packages": r.expected}, now=now)
+        log_registry_prints(reg, actor, [r.number for r in registries], lang, file=out, now=now)
     return pdf
+
+
+def log_registry_prints(reg: Any, actor: User | None, numbers: Iterable[str], lang: str, *, copies: int = 1,
+                        printer: str | None = None, file: Path | str | None = None,
+                        now: dt.datetime | None = None) -> None:
+    """One print event per registry (case_id NULL), by the print log's rule (printlog.py)."""
+    from .printlog import log_print, print_details
+    for number in numbers:
+        r = reg.packages.registry(number)
+        log_print(reg, actor, None, print_details("registry", None, lang, copies=copies, printer=printer, file=file,
+                                                  registry=r.number, packages=r.expected), now=now)
 
 
 def render_registry(reg: Any, number: str, lang: str = "kk", out: Path | str | None = None, *,
@@ -182,4 +192,4 @@ def branch_name(source: str, lang: str = "kk") -> str:
     return place.get(f"name_{lang}") or place.get("name_kk") or source
 
 
-__all__ = ["branch_name", "registry_numbers", "render_registries", "render_registry"]
+__all__ = ["branch_name", "log_registry_prints", "registry_numbers", "render_registries", "render_registry"]

@@ -4,13 +4,19 @@
 end, 2 when the register cannot be used (too new, damaged, busy, on a network share, missing) — shown as a calm
 message, never a traceback. With ``--screenshot FILE.png`` the window is rendered offscreen for the user named by
 ``--user`` (no password: the file is the proof of access), saved, and the app exits.
+
+Without a graphical display (no X server or Wayland compositor to talk to: an SSH session, a server, a cron job)
+Qt would abort with a core dump; ``run`` says so in the user's language and returns 2 before Qt is started.
 """
 from __future__ import annotations
 
 import argparse
 import logging
 import os
+import re
+import socket
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 EXIT_OK = 0
@@ -19,6 +25,80 @@ SCREENSHOT_SIZE = (1360, 820)
 CHECK_AT_OPEN_BYTES = 64 * 1024 * 1024
 
 log = logging.getLogger("kense.app")
+EXIT_NO_DISPLAY = 2
+_X_DISPLAY = re.compile(r"^(?P<host>[^:/]*):(?P<number>\d+)(\.\d+)?$")
+
+
+# ---------------------------------------------------------------- is there a display at all?
+
+
+def _x_server_reachable(display: str) -> bool:
+    """An X server answers at ``display`` (":0", "unix:1", "localhost:10.0" for SSH forwarding)."""
+    if not display:
+        return False
+    found = _X_DISPLAY.match(display)
+    if found is None:  # a form we do not know (XQuartz's launchd path, ...): let Qt try it
+        return True
+    host, number = found["host"], int(found["number"])
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        if Path(path).exists():
+            return True
+        if not sys.platform.startswith("linux"):
+            return False
+        target, family = "\0" + path, socket.AF_UNIX  # Linux's abstract socket, which X servers also listen on
+    else:
+        target, family = (host, 6000 + number), socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.settimeout(2)
+            sock.connect(target)
+        return True
+    except OSError:
+        return False
+
+
+def _wayland_reachable(environ: Mapping[str, str]) -> bool:
+    """A Wayland compositor's socket is there (libwayland's default name in a Wayland session)."""
+    name = environ.get("WAYLAND_DISPLAY", "") or ("wayland-0" if environ.get("XDG_SESSION_TYPE") == "wayland" else "")
+    if not name:
+        return False
+    runtime = environ.get("XDG_RUNTIME_DIR", "")
+    path = Path(name) if os.path.isabs(name) else (Path(runtime) / name if runtime else None)
+    return path is None or path.exists()
+
+
+def no_display(environ: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """True when Qt would find no display to open a window on (and abort): on Linux/BSD with Qt's platform
+    unset (or xcb / wayland), no reachable X server at $DISPLAY and no Wayland socket at $WAYLAND_DISPLAY.
+    Windows and macOS always have one; a platform chosen by name (offscreen, vnc, eglfs, ...) is Qt's business."""
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return False
+    wanted = [p.split(":")[0].strip() for p in environ.get("QT_QPA_PLATFORM", "").split(";") if p.strip()]
+    if wanted and not any(p == "xcb" or p.startswith("wayland") for p in wanted):
+        return False
+    x11 = not wanted or "xcb" in wanted
+    wayland = not wanted or any(p.startswith("wayland") for p in wanted)
+    reachable = (wayland and _wayland_reachable(environ)) or (x11 and _x_server_reachable(environ.get("DISPLAY", "")))
+    return not reachable
+
+
+def _report_no_display(args: argparse.Namespace) -> int:
+    """The message in the user's language (--lang, KENSE_LANG, else the language chosen in the app last time)."""
+    from ..core import messages
+    lang = getattr(args, "lang", None) or "kk"
+    try:
+        from .settings import Settings, default_settings_path
+        if default_settings_path().exists():  # read, never created, by an app that does not start
+            lang = _choose_language(args, Settings())
+    except Exception:  # noqa: BLE001 - the message matters more than the remembered language
+        pass
+    if lang not in messages.LANGUAGES:
+        lang = "kk"
+    sys.stderr.write(f"kense: {messages.message('app_no_display', lang)}\n")
+    return EXIT_NO_DISPLAY
 
 
 def _application():
@@ -165,6 +245,8 @@ def run(args: argparse.Namespace) -> int:
     screenshot = bool(getattr(args, "screenshot", None))
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif no_display():
+        return _report_no_display(args)
     app = _application()
     from ..core.errors import KenseError
     from . import crash, logs

@@ -37,6 +37,7 @@ from .context import AppContext
 from .forms import child, load_into
 from .labels import decision_title, fmt_datetime, stage_title
 from .models import DUE_TODAY, OVERDUE
+from .screens import fit_to_screen
 
 log = logging.getLogger("kense.casecard")
 LATE = QColor("#f8d7da")
@@ -340,11 +341,13 @@ class CaseCard(QDialog):
     # ---------------------------------------------------------------- window state and language
 
     def _restore_geometry(self) -> None:
+        """The remembered size (or the form's 960×680), within this screen."""
         settings = self.ctx.settings
         if settings is not None:
             geometry = settings.get("casecard/geometry")
             if not geometry.isEmpty():
                 self.restoreGeometry(geometry)
+        fit_to_screen(self)
 
     def done(self, result: int) -> None:
         if self.ctx.settings is not None:

@@ -105,7 +105,12 @@ class CaseDetails(QObject):
             "registry": self.tr("registry"), "direction": self.tr("direction"), "package": self.tr("package"),
             "code": self.tr("code"), "place": self.tr("place"), "against": self.tr("against"),
         }
-        return titles.get(key, key)
+        return titles.get(key) or self.print_key_title(key) or key
+
+    def print_key_title(self, key: str) -> str:
+        """The print log's keys (desktop/documents/printlog.py): what was printed, where, how many."""
+        return {"copy": self.tr("print No"), "copies": self.tr("copies"), "printer": self.tr("printer"),
+                "file": self.tr("PDF file"), "lang": self.tr("language")}.get(key, "")
 
     def details_line(self, details: dict[str, Any], service: Service | None = None) -> str:
         """An audit event's details as one readable line (the number and the step due are shown elsewhere)."""

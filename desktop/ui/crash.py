@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, 
 
 from ..core.errors import KenseError
 from . import alerts, logs
+from .screens import fit_to_screen
 
 
 def tr(text: str) -> str:
@@ -29,7 +30,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reportDialog")
         self.setWindowTitle(self.tr("Kense — unexpected error"))
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
         layout = QVBoxLayout(self)
         log_file = logs.current_log_file()
         intro = QLabel(self.tr("Something went wrong inside Kense. Your data is safe: every saved action is in the "

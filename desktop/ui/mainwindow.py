@@ -28,6 +28,7 @@ from .i18n import LANGUAGES, Languages, languages
 from .labels import locale_for, role_title
 from .receipt_desk import WindowScanner, route_scan
 from .registries import channel_staff_only, check_visible
+from .screens import fit_to_screen
 from .settings import Settings
 from .workers import Runner, backup_job, integrity_job, run_in_background, run_with_progress
 
@@ -43,6 +44,7 @@ class TabSpec:
     department_only: bool = False  # hidden from PSC and akimat staff, who see only their own place's cases
 
 
+FIRST_START_SIZE = (1280, 800)  # wanted at the first start; a 1366×768 screen gets what it has
 TABS = (
     TabSpec("clerk", "clerk", "desktop.ui.receipt_desk", "ClerkDesk"),  # the counter and the registry desks
     TabSpec("head", "head", "desktop.ui.head_tab", "HeadTab"),
@@ -163,9 +165,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
 
     def _restore(self, initial_tab: str | None) -> None:
+        """The remembered size and place, or the first start's 1280×800 — either way within this screen (a
+        1366×768 laptop, or a smaller screen than the one the size was remembered on)."""
         settings = self.settings
         if settings is not None and not settings.geometry.isEmpty():
             self.restoreGeometry(settings.geometry)
+            fit_to_screen(self)
+        else:
+            fit_to_screen(self, *FIRST_START_SIZE)
         wanted = initial_tab or (settings.last_tab if settings is not None else "")
         self.select_tab(wanted)
 

@@ -106,13 +106,19 @@ def mark_title(state: str | None) -> str:
 
 
 def print_registry(ctx: AppContext, number: str, parent: QWidget | None = None) -> Any:
-    """Render the registry in the interface language (the print is audited) and open the print preview."""
-    from ..documents.registry import render_registry
-    from .printing import PreviewDialog
+    """Render the registry in the interface language and open the print preview; the print is audited when it is
+    printed or saved (desktop/documents/printlog.py), not when the preview opens."""
+    from ..documents.registry import log_registry_prints, render_registry
+    from .printing import PreviewDialog, PrintJob
     lang = ctx.lang if ctx.lang in ("kk", "ru") else "kk"
-    pdf = render_registry(ctx.register, number, lang, actor=ctx.user)
+
+    class RegistryJob(PrintJob):
+        def record(self, *, copies: int = 1, printer: str | None = None, file: str | None = None) -> None:
+            log_registry_prints(ctx.register, ctx.user, [number], lang, copies=copies, printer=printer, file=file)
+
+    job = RegistryJob(render_registry(ctx.register, number, lang, actor=ctx.user, log=False))
     title = translate("Registries", "Registry %1").replace("%1", number)
-    return PreviewDialog.preview(pdf, title=title, file_name=f"{number}-registry.pdf", parent=parent)
+    return PreviewDialog.preview(job, title=title, file_name=f"{number}-registry.pdf", parent=parent)
 
 
 # ------------------------------------------------------------------ lists

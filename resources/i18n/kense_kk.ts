@@ -1006,6 +1006,26 @@ The case is closed and cannot be taken up again.</source>
             <source>Result</source>
             <translation>Нәтиже</translation>
         </message>
+        <message>
+            <source>print No</source>
+            <translation>басылым №</translation>
+        </message>
+        <message>
+            <source>copies</source>
+            <translation>дана саны</translation>
+        </message>
+        <message>
+            <source>printer</source>
+            <translation>принтер</translation>
+        </message>
+        <message>
+            <source>PDF file</source>
+            <translation>PDF файлы</translation>
+        </message>
+        <message>
+            <source>language</source>
+            <translation>тілі</translation>
+        </message>
     </context>
     <context>
         <name>CaseTableModel</name>

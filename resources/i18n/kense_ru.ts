@@ -1006,6 +1006,26 @@ The case is closed and cannot be taken up again.</source>
             <source>Result</source>
             <translation>Результат</translation>
         </message>
+        <message>
+            <source>print No</source>
+            <translation>печать №</translation>
+        </message>
+        <message>
+            <source>copies</source>
+            <translation>экземпляров</translation>
+        </message>
+        <message>
+            <source>printer</source>
+            <translation>принтер</translation>
+        </message>
+        <message>
+            <source>PDF file</source>
+            <translation>PDF-файл</translation>
+        </message>
+        <message>
+            <source>language</source>
+            <translation>язык</translation>
+        </message>
     </context>
     <context>
         <name>CaseTableModel</name>

@@ -91,12 +91,14 @@ def test_every_print_is_logged_with_its_copy_number(register, people):
     render("receipt", register, case.reg_no, "ru", actor=clerk)
     render("label", register, case.reg_no, "kk")
     render("label-sheet", register, case.reg_no, "kk", actor=clerk, copies=5)
+    render("label-sheet", register, case.reg_no, "kk", actor=clerk)    # a full sheet: 21 labels
     render("receipt", register, case.reg_no, "kk", log=False)          # a preview that is not a print
     assert _prints(register, case.reg_no) == [
-        ("clerk", {"kind": "receipt", "copy": 1, "lang": "kk"}),
-        ("clerk", {"kind": "receipt", "copy": 2, "lang": "ru"}),
-        (_prints(register, case.reg_no)[2][0], {"kind": "label", "copy": 1, "lang": "kk"}),
+        ("clerk", {"kind": "receipt", "copy": 1, "lang": "kk", "copies": 1}),
+        ("clerk", {"kind": "receipt", "copy": 2, "lang": "ru", "copies": 1}),
+        (_prints(register, case.reg_no)[2][0], {"kind": "label", "copy": 1, "lang": "kk", "copies": 1}),
         ("clerk", {"kind": "label-sheet", "copy": 1, "lang": "kk", "copies": 5}),
+        ("clerk", {"kind": "label-sheet", "copy": 2, "lang": "kk", "copies": 21}),
     ]
     assert _prints(register, case.reg_no)[2][0].startswith("cli:")      # no actor: the OS user, by name
     text = pdf_pages(render("receipt", register, case.reg_no, "kk"))[0].text
@@ -152,6 +154,8 @@ def test_cli_prints_every_kind_of_a_case(register, people, tmp_path, capsys):
     printed = _prints(register, case.reg_no)
     assert [(d["kind"], d["copy"]) for _, d in printed] == [("receipt", 1), ("referral", 1), ("label", 1),
                                                             ("label-sheet", 1), ("receipt", 2)]
+    assert [(d["file"], d["copies"]) for _, d in printed] == [                # the file, by its name only
+        ("receipt.pdf", 1), ("referral.pdf", 1), ("label.pdf", 1), ("label-sheet.pdf", 21), ("r.pdf", 2)]
     assert all(actor.startswith("cli:") for actor, _ in printed)
 
 

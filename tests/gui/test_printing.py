@@ -93,22 +93,6 @@ def test_preview_shows_every_page_on_white_and_prints(qtbot, register, people, t
     save_dialog.reject()
 
 
-def test_print_document_logs_and_opens_the_preview(qtbot, register, people):
-    case = _docs_cases().new_case(register, people, "S5")
-    ctx = AppContext(register=register, user=people["clerk"], lang="ru")
-    with qtbot.waitSignal(ctx.signals.cases_changed, timeout=2000) as blocker:
-        print_document(ctx, "receipt", case.reg_no.lower())
-    assert blocker.args == [case.reg_no]
-    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, PreviewDialog) and w.isVisible()]
-    assert len(dialogs) == 1
-    dialog = dialogs[0]
-    assert dialog.page_count == 1 and case.reg_no in dialog.windowTitle()
-    assert _history_prints(register, case.reg_no) == [("clerk", {"kind": "receipt", "copy": 1, "lang": "ru"})]
-    dialog.close()
-    qtbot.waitUntil(lambda: not any(isinstance(w, PreviewDialog) and w.isVisible()
-                                    for w in QApplication.topLevelWidgets()))
-
-
 def test_print_document_refuses_a_kind_that_does_not_fit(qtbot, register, people):
     case = _docs_cases().new_case(register, people, "S6")
     ctx = AppContext(register=register, user=people["clerk"], lang="kk")
