@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.ui.i18n import languages
 from desktop.ui.scanner import SLOW_GAP_MS, ScannerFilter
 from helpers_scan import KAZAKH, Clock, activate, keystroke, window
 from helpers_scan import applicant as person
@@ -150,6 +151,7 @@ def test_a_field_for_codes_keeps_a_code_typed_by_hand(qtbot):
 
 def test_the_window_asks_before_opening_a_slow_code_and_nothing_is_registered(qtbot, register, people, settings,
                                                                               shown_alerts):
+    languages().apply("kk")
     case = register.register_case(people["clerk"], "S1", person(1), None, ["application", "identity"])
     clock = Clock()
     win = window(qtbot, register, people["clerk"], settings, tab="clerk", clock=clock)
