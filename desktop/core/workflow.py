@@ -319,8 +319,8 @@ def _field_value(f: Field, value: Any, today: dt.date | None, limits: Limits = L
     if f.type == "quarter":
         m = re.fullmatch(r"(\d{4})-Q([1-4])", str(value).strip())
         if not m:
-            raise ValidationError("bad_value", field=f.name, label=label, detail=f"{_shown(value)} (2026-Q1)",
-                              **titles)
+            raise ValidationError("bad_value", field=f.name, label=label,
+                                  detail=f"{_shown(value)} (2026-Q1)", **titles)
         return f"{m.group(1)}-Q{m.group(2)}"
     if f.type == "persons":
         if not isinstance(value, (list, tuple)):

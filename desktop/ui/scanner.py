@@ -322,8 +322,10 @@ class ScannerFilter(QObject):
 
     def _take_back(self, watched: QWidget) -> None:
         """Take the slow code's characters back out of the line edit they went into (undoable, like a delete)."""
-        raw = "".join(self._slow.raw) if self._slow is not None else ""
-        self._slow.reset() if self._slow is not None else None
+        if self._slow is None:
+            return
+        raw = "".join(self._slow.raw)
+        self._slow.reset()
         focus = QApplication.focusWidget() or watched
         if isinstance(focus, QLineEdit) and raw and not focus.isReadOnly():
             text = focus.text()
