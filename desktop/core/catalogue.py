@@ -96,6 +96,16 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How long a typed value may be (characters). The catalogue may set them in a ``[limits]`` table (keys
+    ``name``, ``address``, ``full_name``); these defaults apply otherwise. A name part longer than ``name`` does not
+    fit the receipt's, the label's and the letters' name lines, so it is refused with a message, never cut."""
+    name: int = 40  # a surname, a first name or a patronymic
+    address: int = 200
+    full_name: int = 120  # a family member's or a child's whole name
+
+
+@dataclass(frozen=True)
 class Service:
     code: str
     regulation: int
@@ -115,6 +125,7 @@ class Service:
     fields: tuple[Field, ...]
     psc_steps: tuple[Step, ...] = ()
     total_deadline: tuple[tuple[int, str], ...] = ()
+    limits: Limits = field(default_factory=Limits)
 
     def title(self, lang: str) -> str:
         return {"ru": self.title_ru, "en": self.title_en}.get(lang, self.title_kk)
@@ -239,7 +250,22 @@ def _subset(d: dict, key: str, allowed: tuple[str, ...], where: str) -> tuple[st
     return tuple(value)
 
 
-def _service(d: dict, index: int) -> Service:
+def _limits(raw: Any) -> Limits:
+    """The catalogue's optional ``[limits]`` table: whole numbers from 1 for the keys Limits knows."""
+    if raw is None:
+        return Limits()
+    if not isinstance(raw, dict):
+        raise _fail("limits", "must be a table")
+    known = Limits.__dataclass_fields__
+    for key, value in raw.items():
+        if key not in known:
+            raise _fail("limits", f"unknown key '{key}'")
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise _fail("limits", f"'{key}' must be a whole number from 1")
+    return Limits(**raw)
+
+
+def _service(d: dict, index: int, limits: Limits | None = None) -> Service:
     code = d.get("code", f"#{index}")
     where = f"service {code}"
     total = d.get("total_deadline")
@@ -267,7 +293,7 @@ def _service(d: dict, index: int) -> Service:
         refusal_reasons=_items(d.get("refusal_reasons", []), f"{where}.refusal_reasons"),
         fields=_fields(d.get("fields", []), f"{where}.fields"),
         psc_steps=_steps(d["psc_steps"], f"{where}.psc_steps", None) if "psc_steps" in d else (),
-        total_deadline=parts,
+        total_deadline=parts, limits=limits or Limits(),
     )
 
 
@@ -275,7 +301,8 @@ def catalogue_from_dict(raw: dict[str, Any]) -> Catalogue:
     services = raw.get("service") or raw.get("services")
     if not isinstance(services, list) or not services:
         raise _fail("catalogue", "no [[service]] entries")
-    parsed = tuple(_service(d, i) for i, d in enumerate(services, 1))
+    limits = _limits(raw.get("limits"))
+    parsed = tuple(_service(d, i, limits) for i, d in enumerate(services, 1))
     codes = [s.code for s in parsed]
     if len(set(codes)) != len(codes):
         raise _fail("catalogue", "duplicate service codes")

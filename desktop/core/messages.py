@@ -43,8 +43,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В поле «{label}» допустимы только буквы, дефис, апостроф и пробел.",
         "en": "“{label}” may hold only letters, hyphens, apostrophes and spaces."},
     "bad_phone": {
-        "kk": "Телефон нөмірі дұрыс емес: «{text}».", "ru": "Неверный номер телефона: «{text}».",
-        "en": "The phone number is not valid: “{text}”."},
+        "kk": "Телефон нөмірі дұрыс емес: «{text}». Нөмір 10 цифрдан тұрады, мысалы: +7 701 123 45 67.",
+        "ru": "Неверный номер телефона: «{text}». Номер из 10 цифр, например: +7 701 123 45 67.",
+        "en": "The phone number is not valid: “{text}”. A number has 10 digits, e.g. +7 701 123 45 67."},
+    "too_long": {
+        "kk": "«{label}» өрісі тым ұзын: {length} таңба, ең көбі {max} болуы керек.",
+        "ru": "Поле «{label}» слишком длинное: {length} симв., допустимо не больше {max}.",
+        "en": "“{label}” is too long: {length} characters, at most {max}."},
+    "date_in_future": {
+        "kk": "«{label}»: {date} күні әлі келген жоқ (бүгін {today}). Болашақ күн қабылданбайды.",
+        "ru": "«{label}»: дата {date} ещё не наступила (сегодня {today}). Будущая дата не принимается.",
+        "en": "“{label}”: {date} has not come yet (today is {today}). A future date is not accepted."},
+    "same_executor": {
+        "kk": "Іс қазір де {user} орындаушыда. Басқа орындаушыны таңдаңыз.",
+        "ru": "Дело и так у исполнителя {user}. Выберите другого исполнителя.",
+        "en": "The case is already with {user}. Choose another executor."},
+    "no_executor_yet": {
+        "kk": "{reg_no} ісіне әлі орындаушы тағайындалмаған: орындаушыны резолюция белгілейді.",
+        "ru": "Делу {reg_no} ещё не назначен исполнитель: исполнителя называет резолюция.",
+        "en": "Case {reg_no} has no executor yet: the resolution names one."},
     "bad_value": {
         "kk": "«{label}» мәні дұрыс емес: {detail}.", "ru": "Неверное значение «{label}»: {detail}.",
         "en": "“{label}” is not valid: {detail}."},
@@ -493,6 +510,8 @@ ACTION_TITLES = {
     "withdraw": {"kk": "кері қайтарып алу", "ru": "отзыв", "en": "withdraw"},
     "record_slip": {"kk": "қайтарылған хабарламаны тіркеу", "ru": "регистрация возвращенного уведомления",
                     "en": "record the returned slip"},
+    "reassign": {"kk": "басқа орындаушыға беру", "ru": "передача другому исполнителю",
+                 "en": "reassign to another executor"},
     "users": {"kk": "пайдаланушыларды басқару", "ru": "управление пользователями", "en": "manage users"},
     "calendar": {"kk": "күнтізбені өзгерту", "ru": "изменение календаря", "en": "change the calendar"},
 }
@@ -501,11 +520,29 @@ ACTION_TITLES = {
 ACTION_TITLES.update(PSC_ACTION_TITLES)
 
 
+# The titles of the fields a message may name (``label``): one language at a time, never «Тегі / Фамилия».
+FIELD_TITLES: dict[str, dict[str, str]] = {
+    "surname": {"kk": "Тегі", "ru": "Фамилия", "en": "Surname"},
+    "name": {"kk": "Аты", "ru": "Имя", "en": "First name"},
+    "patronymic": {"kk": "Әкесінің аты", "ru": "Отчество", "en": "Patronymic"},
+    "address": {"kk": "Мекенжайы", "ru": "Адрес", "en": "Address"},
+    "phone": {"kk": "Телефон", "ru": "Телефон", "en": "Phone"},
+    "iin": {"kk": "ЖСН", "ru": "ИИН", "en": "IIN"},
+    "reason": {"kk": "Себебі", "ru": "Причина", "en": "Reason"},
+    "resolution": {"kk": "Резолюция", "ru": "Резолюция", "en": "Resolution"},
+    "executor": {"kk": "Орындаушы", "ru": "Исполнитель", "en": "Executor"},
+    "action": {"kk": "Әрекет", "ru": "Действие", "en": "Action"},
+    "documents": {"kk": "Құжаттар", "ru": "Документы", "en": "Documents"},
+    "date": {"kk": "Күні", "ru": "Дата", "en": "Date"},
+    "started_on": {"kk": "Жұмысқа кіріскен күні", "ru": "Дата начала работы", "en": "Started on"},
+}
+
+
 def _localise(key: str, value: object, lang: str) -> object:
-    """Translate identifiers (roles, stages, actions) that errors carry as parameters."""
+    """Translate identifiers (roles, stages, actions, field keys) that errors carry as parameters."""
     from .model import ROLE_TITLES, STAGE_TITLES
     table = {"roles": ROLE_TITLES, "have": ROLE_TITLES, "stage": STAGE_TITLES, "action": ACTION_TITLES,
-             "package": PACKAGE_TITLES}.get(key)
+             "package": PACKAGE_TITLES, "label": FIELD_TITLES}.get(key)
     if table is None:
         return value
     if isinstance(value, (tuple, list, frozenset, set)):
@@ -520,6 +557,8 @@ def message(code: str, lang: str | None = None, /, **params: object) -> str:
         return code
     lang = lang or _current
     text = table.get(lang) or table["en"]
+    if params.get(f"label_{lang}"):  # a catalogue field names itself in each language
+        params = {**params, "label": params[f"label_{lang}"]}
     params = {k: _localise(k, v, lang) for k, v in params.items()}
     try:
         return text.format(**params)

@@ -21,7 +21,7 @@ from typing import Any
 
 from . import channels
 from .calendar import OfficeCalendar, default_calendar
-from .catalogue import Field, Item, Service
+from .catalogue import Field, Item, Limits, Service
 from .errors import PermissionDenied, ValidationError, WrongStage
 from .iin import parse_iin
 from .model import Applicant, Case, Event, User
@@ -34,6 +34,7 @@ STAGE_STEPS = {
 }
 SUSPENDABLE = ("awaiting_resolution", "with_executor", "awaiting_signature")
 WITHDRAWABLE = ("awaiting_resolution", "with_executor", "awaiting_signature", "suspended")
+REASSIGNABLE = ("with_executor", "suspended")  # the head hands a case that has an executor to another one
 
 
 @dataclass(frozen=True)
@@ -53,12 +54,13 @@ RULES: dict[str, Rule] = {
     "resume": Rule(("head", "executor"), ("suspended",), assigned=True),
     "withdraw": Rule(("clerk", "head"), WITHDRAWABLE),
     "record_slip": Rule(("executor",), ("delivered",), assigned=True),
+    "reassign": Rule(("head",), REASSIGNABLE),
 }
 ACTIONS = ("register", *RULES)
 REGISTER_ROLES = {"department": ("clerk",), "akimat": ("akim",), "psc": ("psc_inspector",)}
 
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
-_PHONE_RE = re.compile(r"^\+?[\d\s()\-]{6,20}$")
+_PHONE_CHARS_RE = re.compile(r"^\+?[\d\s()\-]+$")
 _OPTION_ID_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # how catalogue ids look (snake_case): never free text
 _FREE_TEXT_RE = re.compile(r"^[\w\s.,;:'’\"«»()\-–—/№+]+$")
 FREE_TEXT_MAX = 120
@@ -89,10 +91,12 @@ def _clean(text: Any) -> str:
     return " ".join(str(text or "").split())
 
 
-def _require_text(value: Any, field: str, label: str) -> str:
+def _require_text(value: Any, field: str, label: str, **titles: str) -> str:
+    """The cleaned text, or ``required``; ``label`` is a field key messages.py titles, or a catalogue title given
+    in both languages as ``label_kk`` / ``label_ru``."""
     text = _clean(value)
     if not text:
-        raise ValidationError("required", field=field, label=label)
+        raise ValidationError("required", field=field, label=label, **titles)
     return text
 
 
@@ -144,31 +148,73 @@ def allowed_actions(case: Case, actor: User, service: Service | None = None) -> 
 
 # ---------------------------------------------------------------- validation of input
 
-def validate_applicant(raw: Mapping[str, Any], today: dt.date | None = None) -> Applicant:
-    labels = {"surname": "Тегі / Фамилия", "name": "Аты / Имя", "patronymic": "Әкесінің аты / Отчество",
-              "address": "Мекенжайы / Адрес"}
-    surname = _require_text(raw.get("surname"), "surname", labels["surname"])
-    name = _require_text(raw.get("name"), "name", labels["name"])
+def normalise_phone(text: Any) -> str:
+    """A Kazakhstan phone number in the one form Kense stores and prints: ``+7 7xx xxx xx xx``.
+
+    Accepted as typed: ``+7 701 123 45 67``, ``87011234567``, ``8 (701) 123-45-67``, ``7011234567``; empty stays
+    empty. Anything else (letters, too few or too many digits, a number outside +7 7…) raises ``bad_phone``."""
+    raw = _clean(text)
+    if not raw:
+        return ""
+    digits = re.sub(r"\D", "", raw)
+    if _PHONE_CHARS_RE.match(raw):
+        if len(digits) == 11 and digits[0] in "78" and not (raw.startswith("+") and digits[0] == "8"):
+            digits = digits[1:]
+        if len(digits) == 10 and digits[0] == "7":
+            return f"+7 {digits[:3]} {digits[3:6]} {digits[6:8]} {digits[8:]}"
+    raise ValidationError("bad_phone", field="phone", text=_shown(raw))
+
+
+def _check_length(value: str, field: str, limit: int, **labels: str) -> None:
+    """Refuse (never cut) a value longer than the catalogue's limit; ``labels`` as ValidationError takes them."""
+    if len(value) > limit:
+        params = {"label": field, **labels}
+        raise ValidationError("too_long", field=field, length=len(value), max=limit, **params)
+
+
+def validate_applicant(raw: Mapping[str, Any], today: dt.date | None = None,
+                       limits: Limits | None = None) -> Applicant:
+    """The applicant's data, cleaned: names of letters within the catalogue's length limit, a valid IIN (12 digits,
+    its birth date not in the future), an address, and a phone in the stored form (``normalise_phone``).
+
+    Errors name the field by its key (``label`` = the key): messages.py titles it in the interface language."""
+    limits = limits or Limits()
+    surname = _require_text(raw.get("surname"), "surname", "surname")
+    name = _require_text(raw.get("name"), "name", "name")
     patronymic = _clean(raw.get("patronymic"))
     for key, value in (("surname", surname), ("name", name), ("patronymic", patronymic)):
+        _check_length(value, key, limits.name)
         if value and not _NAME_RE.match(value):
-            raise ValidationError("bad_name", field=key, label=labels[key])
+            raise ValidationError("bad_name", field=key, label=key)
     iin = parse_iin(raw.get("iin", ""), today=today).text
-    address = _require_text(raw.get("address"), "address", labels["address"])
-    phone = _clean(raw.get("phone"))
-    if phone and not _PHONE_RE.match(phone):
-        raise ValidationError("bad_phone", field="phone", text=phone)
+    address = _require_text(raw.get("address"), "address", "address")
+    _check_length(address, "address", limits.address)
+    phone = normalise_phone(raw.get("phone"))
     return Applicant(surname, name, patronymic, iin, address, phone)
 
 
-def _validate_person(p: Any, field: Field, today: dt.date | None) -> dict[str, str]:
+def not_in_future(value: Any, field: str, today: dt.date) -> str:
+    """A date (ISO text or date) that has already come: a future date is refused, never replaced by today."""
+    try:
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError("bad_date", field=field, text=_shown(value)) from None
+    if day > today:
+        raise ValidationError("date_in_future", field=field, label=field, date=day.isoformat(),
+                              today=today.isoformat())
+    return day.isoformat()
+
+
+def _validate_person(p: Any, field: Field, today: dt.date | None, limits: Limits) -> dict[str, str]:
     """One member of a persons list; errors name the list's field so the form can point at it."""
     name, label = field.name, field.title_kk
+    titles = {"label_kk": field.title_kk, "label_ru": field.title_ru}
     if not isinstance(p, Mapping):
-        raise ValidationError("bad_value", field=name, label=label, detail="—")
-    full_name = _require_text(p.get("full_name"), name, label)
+        raise ValidationError("bad_value", field=name, label=label, detail="—", **titles)
+    full_name = _require_text(p.get("full_name"), name, label, **titles)
+    _check_length(full_name, name, limits.full_name, label=label, **titles)
     if not _NAME_RE.match(full_name):
-        raise ValidationError("bad_name", field=name, label=label)
+        raise ValidationError("bad_name", field=name, label=label, **titles)
     person = {"full_name": full_name}
     iin = _clean(p.get("iin"))
     if iin:
@@ -243,21 +289,26 @@ def validate_fields(service: Service, phase: str, raw: Mapping[str, Any] | None,
             empty = not value.strip()
         if empty:
             if f.required:
-                raise ValidationError("required", field=f.name, label=f.title_kk)
+                raise ValidationError("required", field=f.name, label=f.title_kk, label_kk=f.title_kk,
+                                      label_ru=f.title_ru)
             continue
-        out[f.name] = _field_value(f, value, today)
+        out[f.name] = _field_value(f, value, today, service.limits)
     return out
 
 
-def _field_value(f: Field, value: Any, today: dt.date | None) -> Any:
+def _field_value(f: Field, value: Any, today: dt.date | None, limits: Limits = Limits()) -> Any:
     label = f.title_kk
+    titles = {"label_kk": f.title_kk, "label_ru": f.title_ru}
     if f.type == "text":
-        return _clean(value)
+        text = _clean(value)
+        _check_length(text, f.name, limits.address, label=label, **titles)
+        return text
     if f.type == "int":
         try:
             return int(value)
         except (TypeError, ValueError):
-            raise ValidationError("bad_value", field=f.name, label=label, detail=str(value)) from None
+            raise ValidationError("bad_value", field=f.name, label=label, detail=_shown(value),
+                                  **titles) from None
     if f.type == "date":
         try:
             return dt.date.fromisoformat(str(value)).isoformat()
@@ -268,13 +319,14 @@ def _field_value(f: Field, value: Any, today: dt.date | None) -> Any:
     if f.type == "quarter":
         m = re.fullmatch(r"(\d{4})-Q([1-4])", str(value).strip())
         if not m:
-            raise ValidationError("bad_value", field=f.name, label=label, detail=f"{value} (2026-Q1)")
+            raise ValidationError("bad_value", field=f.name, label=label,
+                                  detail=f"{_shown(value)} (2026-Q1)", **titles)
         return f"{m.group(1)}-Q{m.group(2)}"
     if f.type == "persons":
         if not isinstance(value, (list, tuple)):
-            raise ValidationError("bad_value", field=f.name, label=label, detail="—")
-        return [_validate_person(p, f, today) for p in value]
-    raise ValidationError("bad_value", field=f.name, label=label, detail=f.type)
+            raise ValidationError("bad_value", field=f.name, label=label, detail="—", **titles)
+        return [_validate_person(p, f, today, limits) for p in value]
+    raise ValidationError("bad_value", field=f.name, label=label, detail=f.type, **titles)
 
 
 def validate_documents(service: Service, documents: Iterable[str] | None) -> list[str]:
@@ -298,7 +350,7 @@ def register(*, service: Service, actor: User, applicant: Mapping[str, Any], fie
         raise ValidationError("channel_not_allowed", field="channel", service=service.code, channel=channel)
     check_role(actor, REGISTER_ROLES.get(channel, ("clerk",)), "register")
     channel_ref = channels.resolve_channel(channel, channel_ref, actor)
-    person = validate_applicant(applicant, today=now.date())
+    person = validate_applicant(applicant, today=now.date(), limits=service.limits)
     extra = validate_fields(service, "intake", fields, today=now.date())
     docs = validate_documents(service, documents)
     due = chain(now, channels.deadline_parts(service, channel_ref), calendar)
@@ -360,7 +412,7 @@ def _resolve(case, service, actor, p, now, cal):
     elif not isinstance(executor, User) or not executor.has("executor"):
         raise ValidationError("not_executor", field="executor",
                               user=getattr(executor, "username", executor) or "—")
-    resolution = _require_text(p.get("resolution"), "resolution", "Резолюция")
+    resolution = _require_text(p.get("resolution"), "resolution", "resolution")
     data = {**case.data, "resolution": resolution, "resolved_by": actor.id}
     new = _move(case, "with_executor", service, now, cal, executor_id=executor.id, data=data)
     return new, {"executor_id": executor.id, "executor": executor.username, "resolution": resolution}
@@ -393,7 +445,7 @@ def _draft(case, service, actor, p, now, cal):
 def _return(case, service, actor, p, now, cal):
     if not service.head_may_return:
         raise ValidationError("no_return", field="action", service=service.code)
-    reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
+    reason = _require_text(p.get("reason"), "reason", "reason")
     data = {**case.data, "returns": int(case.data.get("returns", 0)) + 1, "last_return": reason}
     draft = service.step("draft")
     forwarded = channels.forwarded_channel(case)
@@ -418,7 +470,8 @@ def _deliver(case, service, actor, p, now, cal):
     except ValueError:
         raise ValidationError("bad_date", field="date", text=str(when)) from None
     first, last = case.registered_at.date(), now.date()
-    if not first <= day <= last:  # handed over before the application came, or in the future
+    not_in_future(day, "date", last)  # a future date is refused with its own message, never taken as today
+    if not first <= day <= last:  # handed over before the application came
         raise ValidationError("date_out_of_range", field="date", text=day.isoformat(), start=first.isoformat(),
                               end=last.isoformat())
     when = day.isoformat()
@@ -434,7 +487,7 @@ def _deliver(case, service, actor, p, now, cal):
 
 
 def _suspend(case, service, actor, p, now, cal):
-    reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
+    reason = _require_text(p.get("reason"), "reason", "reason")
     data = {**case.data, "suspended_from": case.stage, "suspended_at": now.isoformat(sep=" "),
             "suspend_reason": reason}
     return case.with_(stage="suspended", stage_since=now, data=data), {"reason": reason}
@@ -453,7 +506,7 @@ def _resume(case, service, actor, p, now, cal):
 
 
 def _withdraw(case, service, actor, p, now, cal):
-    reason = _require_text(p.get("reason"), "reason", "Себебі / Причина")
+    reason = _require_text(p.get("reason"), "reason", "reason")
     data = {**case.data, "withdraw_reason": reason}
     for key in ("suspended_from", "suspended_at", "suspend_reason"):
         data.pop(key, None)
@@ -475,7 +528,25 @@ def _record_slip(case, service, actor, p, now, cal):
     return case.with_(data={**case.data, "slip": slip}), slip
 
 
+def _reassign(case, service, actor, p, now, cal):
+    """The head hands a case to another executor (with a reason): the stage and its due times stay as they are."""
+    executor = p.get("executor")
+    if not case.executor_id:  # suspended before a resolution: the resolution names the executor
+        raise ValidationError("no_executor_yet", field="executor", reg_no=case.reg_no)
+    if not isinstance(executor, User) or not executor.has("executor"):
+        raise ValidationError("not_executor", field="executor",
+                              user=getattr(executor, "username", executor) or "—")
+    if executor.id == case.executor_id:
+        raise ValidationError("same_executor", field="executor", user=executor.full_name or executor.username)
+    reason = _require_text(p.get("reason"), "reason", "reason")
+    _check_length(reason, "reason", FREE_TEXT_MAX * 2)
+    details = {"executor_id": executor.id, "executor": executor.username, "from_executor_id": case.executor_id,
+               "reason": reason}
+    return case.with_(executor_id=executor.id), details  # the reason is kept in the audit event
+
+
 _HANDLERS = {
     "resolve": _resolve, "draft": _draft, "return": _return, "sign": _sign, "deliver": _deliver,
     "suspend": _suspend, "resume": _resume, "withdraw": _withdraw, "record_slip": _record_slip,
+    "reassign": _reassign,
 }

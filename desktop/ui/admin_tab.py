@@ -119,8 +119,10 @@ class CataloguePage(QObject):
 
     def refresh(self) -> None:
         cat = self.ctx.register.catalogue
-        self.label.setText(self.tr("%1 — version %2. Read-only: the catalogue is edited in data/catalogue.toml.")
-                           .replace("%1", cat.name).replace("%2", cat.version))
+        # in the interface language; the catalogue's own (English) name and its version hash only as a tooltip
+        self.label.setText(self.tr("The service catalogue in force: %n service(s). Read-only: the office edits "
+                                   "the file catalogue.toml.", "", len(cat.services)))
+        self.label.setToolTip(f"{cat.name} — {cat.version}")
         self.tree.clear()
         for service in cat.services:
             self.tree.addTopLevelItem(self._service_item(service))
@@ -139,18 +141,25 @@ class CataloguePage(QObject):
             QTreeWidgetItem(steps, [f"{i}. {role_title(step.actor, lang)}",
                                     f"{self.unit_title(step.duration_value, step.duration_unit)} — {title}"])
         docs = QTreeWidgetItem(top, [self.tr("Documents"), str(len(s.documents))])
-        for doc in s.documents:
-            QTreeWidgetItem(docs, [doc.id, doc.title(lang)])
+        for n, doc in enumerate(s.documents, 1):  # the id the file uses is a tooltip, not a column of English
+            self._item(docs, n, doc.id, doc.title(lang))
         reasons = QTreeWidgetItem(top, [self.tr("Refusal reasons"), str(len(s.refusal_reasons))])
-        for reason in s.refusal_reasons:
-            QTreeWidgetItem(reasons, [reason.id, reason.title(lang)])
+        for n, reason in enumerate(s.refusal_reasons, 1):
+            self._item(reasons, n, reason.id, reason.title(lang))
         if s.fields:
             fields = QTreeWidgetItem(top, [self.tr("Fields"), str(len(s.fields))])
-            for f in s.fields:
+            for n, f in enumerate(s.fields, 1):
                 phase = self.tr("intake") if f.phase == "intake" else self.tr("result")
                 required = self.tr("required") if f.required else self.tr("optional")
-                QTreeWidgetItem(fields, [f.name, f"{f.title(lang)} ({phase}, {required})"])
+                self._item(fields, n, f.name, f"{f.title(lang)} ({phase}, {required})")
         return top
+
+    @staticmethod
+    def _item(parent: QTreeWidgetItem, n: int, key: str, title: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [f"{n}.", title])
+        item.setToolTip(0, key)
+        item.setToolTip(1, key)
+        return item
 
 
 class AdminTab(QWidget):

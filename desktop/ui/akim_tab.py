@@ -208,7 +208,8 @@ class AkimTab(QWidget):
         case = self.current_case()
         set_message(self.w["actionError"], "")
         if case is None:
-            self.w["caseView"].setHtml(f"<p style='color:#555'>{self.tr('Choose a case on the left.')}</p>")
+            note = self.tr("Choose a case on the left.")  # outside the f-string, where lupdate finds it
+            self.w["caseView"].setHtml(f"<p style='color:#555'>{note}</p>")
             return self._page("emptyPage", self.tr("Nothing to decide or sign now."))
         service = self.reg.service_of(case)
         self.w["caseView"].setHtml(case_header_html(case, service, self.lang, self._names, self.now(), draft=True))

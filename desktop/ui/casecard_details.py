@@ -19,7 +19,7 @@ from ..core.messages import ACTION_TITLES
 from ..core.model import Case
 from ..core.packages import SCAN_TITLES, package_title
 from ..store import Register
-from .labels import decision_title, fmt_date, fmt_datetime, stage_title
+from .labels import decision_title, fmt_date, fmt_datetime, quarter_title, stage_title
 from .registries import direction_title, mark_title, place_title
 
 _KNOWN = {"fields", "documents", "returns", "resolution", "resolved_by", "refusal_reasons", "result", "draft_text",
@@ -104,6 +104,9 @@ class CaseDetails(QObject):
             "second_open_case": self.tr("another open case"),
             "registry": self.tr("registry"), "direction": self.tr("direction"), "package": self.tr("package"),
             "code": self.tr("code"), "place": self.tr("place"), "against": self.tr("against"),
+            "from_executor_id": self.tr("previous executor"), "started_on": self.tr("started on"),
+            "order_no": self.tr("order No"), "institution": self.tr("institution"),
+            "recorded_at": self.tr("recorded"),
         }
         return titles.get(key) or self.print_key_title(key) or key
 
@@ -135,6 +138,10 @@ class CaseDetails(QObject):
             return {"kolkhat": self.tr("the Қолхат"), "identity": self.tr("the identity document")}.get(value, value)
         if key == "channel":
             return self.channel(str(value))
+        if key == "lang":
+            return {"kk": self.tr("Kazakh"), "ru": self.tr("Russian")}.get(str(value), str(value))
+        if key == "from_executor_id":
+            return self._user_name(value).split(" (")[0]
         if key == "executor" and self.register is not None:
             try:
                 return self.register.user(str(value)).full_name
@@ -162,6 +169,8 @@ class CaseDetails(QObject):
             return f.label(value, self.lang)
         if f.type == "date":
             return date_text(value, self.lang)
+        if f.type == "quarter" and isinstance(value, str):
+            return quarter_title(value, self.lang)  # '2026 ж. IV тоқсан', as the certificate says it
         if f.type == "persons" and isinstance(value, list):
             return "; ".join(self.plain({**p, "relation": f.relation_label(p["relation"], self.lang)})
                              if isinstance(p, dict) and p.get("relation") else self.plain(p) for p in value)
@@ -237,7 +246,6 @@ class CaseDetails(QObject):
         s.add(self.tr("Current step due"), fmt_datetime(case.step_due_at, lang))
         s.add(self.tr("Due (whole service)"), fmt_datetime(case.due_at, lang))
         s.add(self.tr("Closed"), fmt_datetime(case.closed_at, lang))
-        s.add(self.tr("Catalogue version"), case.catalogue_version)
         return s
 
     def documents(self, case: Case, service: Service) -> DetailSection:

@@ -29,7 +29,7 @@ from .casework import (WARNING_STYLE, combo_data, InlineErrors, id_list_model, s
                        style_error_label)
 from .context import AppContext
 from .forms import child, load_into
-from .intake_fields import FieldsPanel
+from .intake_fields import FieldsPanel, digits_only, phone_in_one_form
 from .labels import fmt_date, fmt_datetime, stage_title
 from .models import fit_columns
 
@@ -153,6 +153,8 @@ class ClerkTab(QWidget):
 
     def _connect(self) -> None:
         self.w["serviceCombo"].currentIndexChanged.connect(self._service_changed)
+        digits_only(self.w["iinEdit"])  # issue 10: digits only, 12; the phone shown as it is stored
+        phone_in_one_form(self.w["phoneEdit"])
         self.w["iinEdit"].textChanged.connect(self._iin_changed)
         self.w["iinEdit"].editingFinished.connect(self._iin_finished)
         self.w["fillButton"].clicked.connect(self.fill_from_history)

@@ -210,7 +210,8 @@ class ExecutorTab(QWidget):
         self.errors.clear()
         self._update_print(case)
         if case is None:
-            self.w["caseView"].setHtml(f"<p style='color:#555'>{self.tr('Choose a case on the left.')}</p>")
+            note = self.tr("Choose a case on the left.")  # outside the f-string, where lupdate finds it
+            self.w["caseView"].setHtml(f"<p style='color:#555'>{note}</p>")
             self._page("emptyPage", self.tr("Nothing to do: the list is empty or no case is chosen."))
             return
         service = self.reg.service_of(case)

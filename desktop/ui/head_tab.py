@@ -33,6 +33,7 @@ from .models import CaseTableModel, fit_columns, fit_splitter
 RESOLUTION_COLUMNS = ("reg_no", "service", "applicant", "registered_at", "step_due_at", "due_at")
 SIGNATURE_COLUMNS = ("reg_no", "service", "applicant", "decision", "executor", "step_due_at", "due_at")
 SUSPENDED_COLUMNS = ("reg_no", "service", "applicant", "executor", "registered_at", "due_at")
+REASSIGN_COLUMNS = ("reg_no", "service", "applicant", "executor", "stage", "due_at")
 BOARD_KEYS = ("overdue", "due_today", "on_time")
 
 WIDGETS: dict[str, type] = {
@@ -47,6 +48,9 @@ WIDGETS: dict[str, type] = {
     "suspendReasonEdit": QLineEdit, "suspendButton": QPushButton, "suspendError": QLabel,
     "suspendedPage": QWidget, "suspendedView": QTableView, "suspendedPane": QWidget,
     "suspendedCase": QTextBrowser, "suspendedMessage": QLabel, "resumeButton": QPushButton,
+    "reassignPage": QWidget, "reassignView": QTableView, "reassignCase": QTextBrowser,
+    "reassignExecutorCombo": QComboBox, "reassignExecutorError": QLabel, "reassignReasonEdit": QLineEdit,
+    "reassignReasonError": QLabel, "reassignMessage": QLabel, "reassignButton": QPushButton,
 }
 
 
@@ -70,6 +74,7 @@ class HeadTab(QWidget):
         self._shown: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None, "suspended": None}
         self._setup_messages()
         self._setup_queues()
+        self._setup_reassign()
         self._setup_boards()
         self._setup_actions()
         self.refresh()
@@ -160,12 +165,14 @@ class HeadTab(QWidget):
 
     def retranslate(self) -> None:
         """Catalogue and code texts follow the new language; what the head has typed is kept."""
-        typed = {name: self.w[name].text() for name in ("resolutionEdit", "returnReasonEdit", "suspendReasonEdit")}
+        typed = {name: self.w[name].text() for name in ("resolutionEdit", "returnReasonEdit", "suspendReasonEdit",
+                                                        "reassignReasonEdit")}
         executor = combo_data(self.w["executorCombo"])
-        for model in (self.resolution_model, self.signature_model, self.suspended_model):
+        for model in (self.resolution_model, self.signature_model, self.suspended_model, self.reassign_model):
             model.set_language(self.lang)
         self._fit_columns()
         self._shown = {"resolution": None, "signature": None, "suspended": None}
+        self._reassign_shown = None
         self.refresh()
         for name, text in typed.items():
             self.w[name].setText(text)
@@ -185,6 +192,7 @@ class HeadTab(QWidget):
         self._show_resolution()
         self._show_signature()
         self._show_suspended()
+        self._refresh_reassign()
         self._fill_board()
         tabs: QTabWidget = self.w["headTabs"]
         tabs.setTabText(0, self.tr("Awaiting &resolution (%1)").replace("%1", str(self.resolution_model.rowCount())))
@@ -220,7 +228,7 @@ class HeadTab(QWidget):
         for name in ("suspendReasonEdit", "suspendButton"):
             self.w[name].setEnabled("suspend" in actions)
         if case is None:
-            self.w["resolutionCase"].setHtml(f"<p style='color:#555'>{self.tr('No case awaits a resolution.')}</p>")
+            self.w["resolutionCase"].setHtml(self._note(self.resolution_model, self.tr("No case awaits a resolution.")))
             self.w["executorCombo"].clear()
             return
         self.w["resolutionCase"].setHtml(self._header(case))
@@ -271,7 +279,7 @@ class HeadTab(QWidget):
         allowed = case is not None and "resume" in workflow.allowed_actions(case, self.ctx.user)
         self.w["resumeButton"].setEnabled(allowed)
         if case is None:
-            self.w["suspendedCase"].setHtml(f"<p style='color:#555'>{self.tr('No case is suspended.')}</p>")
+            self.w["suspendedCase"].setHtml(self._note(self.suspended_model, self.tr("No case is suspended.")))
             return
         since = case.data.get("suspended_at")
         when = fmt_datetime(dt.datetime.fromisoformat(since), self.lang) if since else "—"
@@ -299,7 +307,7 @@ class HeadTab(QWidget):
         allowed = workflow.allowed_actions(case, self.ctx.user) if case is not None else []
         self.w["signButton"].setEnabled("sign" in allowed)
         if case is None:
-            self.w["signatureCase"].setHtml(f"<p style='color:#555'>{self.tr('No draft awaits a signature.')}</p>")
+            self.w["signatureCase"].setHtml(self._note(self.signature_model, self.tr("No draft awaits a signature.")))
             self.w["draftView"].clear()
             self._enable_return(False, "")
             return
@@ -328,6 +336,94 @@ class HeadTab(QWidget):
         if case is not None and self.w["returnButton"].isEnabled():
             self.signature_errors.clear()
             self._perform(self.signature_errors, case, "return", reason=self.w["returnReasonEdit"].text())
+
+    # ------------------------------------------------------------ reassign (issue 10)
+
+    def _setup_reassign(self) -> None:
+        """The cases with an executor (at work or suspended): the head hands one to another executor, with a reason."""
+        names = lambda uid: short_name(self._names.get(uid, str(uid)))  # noqa: E731
+        working, suspended = Filters(stage="with_executor"), Filters(stage="suspended")
+        # both lists newest first (by id): merged, they stay newest first
+        self.reassign_model = id_list_model(
+            lambda: sorted(self.reg.find_ids(working) + self.reg.find_ids(suspended), reverse=True), self.reg,
+            columns=REASSIGN_COLUMNS, lang=self.lang, executor_names=names, now=lambda: self.now(), parent=self)
+        view: QTableView = self.w["reassignView"]
+        setup_table(view, self.reassign_model)
+        view.selectionModel().selectionChanged.connect(lambda *_a: self._show_reassign())
+        view.activated.connect(lambda index: self.ctx.open_case(self.reassign_model.reg_no(index.row()) or ""))
+        fit_columns(view)
+        fit_splitter(self.findChild(QSplitter, "reassignSplitter"), view)
+        for name in ("reassignExecutorError", "reassignReasonError", "reassignMessage"):
+            style_error_label(self.w[name])
+        self.reassign_errors = InlineErrors(lambda: self.lang, self.w["reassignMessage"])
+        self.reassign_errors.add("executor", self.w["reassignExecutorError"], self.w["reassignExecutorCombo"])
+        self.reassign_errors.add("reason", self.w["reassignReasonError"], self.w["reassignReasonEdit"])
+        self.w["reassignButton"].clicked.connect(self.reassign)
+        self.w["reassignReasonEdit"].returnPressed.connect(self.reassign)
+        self._reassign_shown: tuple[str, str, int | None] | None = None
+
+    def _refresh_reassign(self) -> None:
+        view = self.w["reassignView"]
+        keep = selected_reg_no(view)
+        self.reassign_model.refresh()
+        select_reg_no(view, keep)
+        self._show_reassign()
+        tabs: QTabWidget = self.w["headTabs"]
+        tabs.setTabText(tabs.indexOf(self.w["reassignPage"]),
+                        self.tr("With e&xecutors (%1)").replace("%1", str(self.reassign_model.rowCount())))
+
+    def _show_reassign(self) -> None:
+        case = self._current("reassignView")
+        key = (case.reg_no, case.stage, case.executor_id) if case else None
+        if key == self._reassign_shown and case is not None:
+            return  # the same case: keep what the head has typed
+        self._reassign_shown = key
+        self.reassign_errors.clear()
+        self.w["reassignReasonEdit"].clear()
+        combo: QComboBox = self.w["reassignExecutorCombo"]
+        combo.clear()
+        allowed = case is not None and case.executor_id is not None and \
+            "reassign" in workflow.allowed_actions(case, self.ctx.user)
+        for name in ("reassignExecutorCombo", "reassignReasonEdit", "reassignButton"):
+            self.w[name].setEnabled(allowed)
+        if case is None:
+            self.w["reassignCase"].setHtml(self._note(self.reassign_model, self.tr("No case is with an executor.")))
+            return
+        note = ""
+        if case.executor_id is None:  # suspended before a resolution
+            note = message("no_executor_yet", self.lang, reg_no=case.reg_no)
+        self.w["reassignCase"].setHtml(self._header(case) + (f"<p style='color:#555'>{html.escape(note)}</p>"
+                                                             if note else ""))
+        if not allowed:
+            return
+        others = [(u, load) for u, load in self.reg.executors_with_load() if u.id != case.executor_id]
+        for user, load in others:
+            combo.addItem(self.tr("%1 — %n open case(s)", "", load).replace("%1", user.full_name), user.id)
+        if others:  # the least loaded other executor first
+            combo.setCurrentIndex(min(range(len(others)), key=lambda i: others[i][1]))
+
+    def reassign(self) -> None:
+        """Hand the chosen case to the chosen executor; the core wants another active executor and a reason."""
+        case = self._current("reassignView")
+        if case is None or not self.w["reassignButton"].isEnabled():
+            return
+        self.reassign_errors.clear()
+        chosen = combo_data(self.w["reassignExecutorCombo"])
+        if chosen is None:
+            set_message(self.w["reassignExecutorError"], self.tr("Choose the executor."))
+            return
+        try:
+            executor = self.reg.user(int(chosen))  # the account as it is now (it may have been switched off)
+        except KenseError as exc:
+            self.reassign_errors.show(exc)
+            return
+        self._perform(self.reassign_errors, case, "reassign", executor=executor,
+                      reason=self.w["reassignReasonEdit"].text())
+
+    def _note(self, model: CaseTableModel, empty: str) -> str:
+        """The case pane with no case shown: 'choose one' while the list has cases, else that it is empty."""
+        text = self.tr("Choose a case in the list on the left.") if model.rowCount() else empty
+        return f"<p style='color:#555'>{html.escape(text)}</p>"
 
     # ------------------------------------------------------------ board
 

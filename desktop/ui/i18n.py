@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..core import messages
 from ..paths import resources_dir, user_data_dir
@@ -29,6 +29,9 @@ DEFAULT = "kk"
 PREFIX = "kense"
 
 log = logging.getLogger("kense.i18n")
+# Qt's own Russian names the OK button in Latin letters; kense_ru.ts corrects it to «ОК» (our translator is asked
+# first). The marker keeps tools/update_translations.sh from dropping that entry as unused.
+QT_CORRECTIONS = (QT_TRANSLATE_NOOP("QPlatformTheme", "OK"),)
 
 
 def source_dir() -> Path:
@@ -128,8 +131,8 @@ class Languages:
             app.removeTranslator(old)
         self._installed = []
         if lang != "en":
-            self._install(ensure_qm(lang))
             self._install_qt(lang)
+            self._install(ensure_qm(lang))  # last installed is asked first: ours may correct Qt's (ru "OK" → "ОК")
         messages.set_language(lang)
         QLocale.setDefault(locale_for(lang) if lang != "en" else QLocale(QLocale.Language.English))
         self.current = lang

@@ -13,17 +13,64 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from ..core.catalogue import Field, Item, find_option
 from ..core.errors import ValidationError
 from ..core.iin import parse_iin
-from ..core.workflow import relation_value
+from ..core.workflow import normalise_phone, relation_value
 from .casework import combo_data, make_error_label, set_message
 from .labels import quarter_title
 
 PERSON_KEYS = ("full_name", "iin", "relation")
+# what the Kazakh layout types on the digit row: an IIN typed without switching the layout is still digits
+KZ_DIGIT_ROW = {"ә": "1", "і": "2", "ң": "3", "ғ": "4", ",": "5", ".": "6", "ү": "7", "ұ": "8", "қ": "9", "ө": "0"}
+_SEPARATORS = " -"
+
+
+class DigitsValidator(QValidator):
+    """Digits only, at most ``length`` of them (an IIN: 12). The Kazakh layout's digit row counts as its digits and
+    spaces or dashes typed between groups are dropped; any other character is refused as it is typed."""
+
+    def __init__(self, length: int = 12, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.length = length
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        kept, new_pos = [], pos
+        for i, ch in enumerate(text):
+            ch = KZ_DIGIT_ROW.get(ch.lower(), ch)
+            if ch.isdigit() and ch.isascii():
+                kept.append(ch)
+            elif ch in _SEPARATORS:
+                new_pos -= i < pos
+            else:
+                return QValidator.State.Invalid, text, pos
+        if len(kept) > self.length:
+            return QValidator.State.Invalid, text, pos
+        state = QValidator.State.Acceptable if len(kept) == self.length else QValidator.State.Intermediate
+        return state, "".join(kept), max(0, min(new_pos, len(kept)))
+
+
+def digits_only(edit: QLineEdit, length: int = 12) -> None:
+    """Make ``edit`` an IIN field: digits only, ``length`` at most (DigitsValidator)."""
+    edit.setValidator(DigitsValidator(length, edit))
+    edit.setMaxLength(length + 8)  # room for separators typed between the groups; the validator drops them
+
+
+def phone_in_one_form(edit: QLineEdit) -> None:
+    """When the person leaves the phone field, a number Kense understands is shown in the form it is stored in
+    (``+7 7xx xxx xx xx``, normalise_phone); anything else stays as typed for the core to refuse with a message."""
+    def tidy() -> None:
+        try:
+            shown = normalise_phone(edit.text())
+        except ValidationError:
+            return
+        if shown != edit.text():
+            edit.setText(shown)
+    edit.editingFinished.connect(tidy)
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") with its literal context
@@ -113,7 +160,7 @@ class PersonRow(QWidget):
         self.iin = QLineEdit(self)
         self.iin.setObjectName("personIin")
         self.iin.setPlaceholderText(self.tr("IIN"))
-        self.iin.setMaxLength(12)
+        digits_only(self.iin)
         self.iin.setMaximumWidth(130)
         self.relation: QLineEdit | ChoiceBox
         if field is not None and field.relations:

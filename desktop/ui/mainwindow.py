@@ -26,7 +26,7 @@ from .context import AppContext
 from .forms import child, load_into
 from .i18n import LANGUAGES, Languages, languages
 from .labels import locale_for, role_title
-from .receipt_desk import WindowScanner, route_scan
+from .receipt_desk import WindowScanner, offer_slow_code, route_scan
 from .registries import channel_staff_only, check_visible
 from .screens import fit_to_screen
 from .settings import Settings
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.scanner = WindowScanner(self)  # a wedge scanner's code, scanned anywhere in this window
         self.scanner.scanned.connect(lambda code: route_scan(self, code))
+        self.scanner.slow_code.connect(lambda code: offer_slow_code(self, code))  # too slow for a scan: ask
         self.scanner.install()
         self._restore(initial_tab)
         self.retranslate()

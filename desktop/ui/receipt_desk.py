@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
@@ -34,7 +35,7 @@ from .forms import child, load_into
 from .labels import fmt_date, fmt_datetime
 from .registries import (REG_NO_RE, REGISTRY_NO_RE, RegistryBuilder, fill_registry_table, is_code,
                          package_model, place_title, registry_at, setup_registry_table, status_title, translate)
-from .scanner import ScannerFilter
+from .scanner import SLOW_GAP_MS, ScannerFilter
 
 BLUE = ("#055160", "#cff4fc")
 # what a registration (K…) or registry (R…) number has typed so far: the keys a scanner filter holds back
@@ -345,9 +346,14 @@ class WindowScanner(ScannerFilter):
     scanned code never reaches the focused widget (see desktop/ui/scanner.py), and its closing Enter fires no
     shortcut (Enter registers an application at the counter) and no default button."""
 
+    CODE_FIELDS = ("scanEdit", "regNoEdit")  # the scan fields and the register's number search: codes by hand
+
     def __init__(self, window: QWidget, clock: Callable[[], float] | None = None) -> None:
-        super().__init__(window, clock=clock)
+        super().__init__(window, clock=clock, slow_gap_ms=SLOW_GAP_MS)
         self.window = window
+
+    def takes_codes(self, widget: QWidget) -> bool:
+        return widget.objectName() in self.CODE_FIELDS
 
     def watches(self, widget: QWidget) -> bool:
         while widget is not None:
@@ -392,4 +398,19 @@ def route_scan(window: object, code: str) -> str:
     return "case"
 
 
-__all__ = ["ClerkDesk", "ReceivePanel", "WindowScanner", "route_scan"]
+def offer_slow_code(window: Any, code: str) -> str:
+    """A whole code typed too slowly to be a scan: its Enter pressed nothing and it was taken back out of the field.
+    Ask before opening it (a person may have typed it into the wrong field); returns route_scan's answer or 'no'."""
+    code = packages.normalise_code(code)
+    if is_code(code, REGISTRY_NO_RE):
+        text = translate("ReceiptDesk", "%1 was not recognised as a scan (the keys came too slowly), so it was not "
+                                        "typed into the field. Open registry %1?")
+    else:
+        text = translate("ReceiptDesk", "%1 was not recognised as a scan (the keys came too slowly), so it was not "
+                                        "typed into the field. Open case %1?")
+    if not alerts.question(window, translate("ReceiptDesk", "Not recognised as a scan"), text.replace("%1", code)):
+        return "no"
+    return route_scan(window, code)
+
+
+__all__ = ["ClerkDesk", "ReceivePanel", "WindowScanner", "offer_slow_code", "route_scan"]

@@ -493,8 +493,8 @@ class HandOverPanel(QWidget):
         case = self.current()
         self.w["handOverButton"].setEnabled(case is not None)
         if case is None:
-            self.w["caseView"].setHtml(f"<p style='color:#555'>"
-                                       f"{html.escape(self.tr('Scan the Қолхат or choose a result on the left.'))}</p>")
+            note = self.tr("Scan the Қолхат or choose a result on the left.")  # where lupdate finds it
+            self.w["caseView"].setHtml(f"<p style='color:#555'>{html.escape(note)}</p>")
             return
         service = self.reg.service_of(case)
         self.w["caseView"].setHtml(case_header_html(case, service, self.lang, user_names(self.reg), self.now(),

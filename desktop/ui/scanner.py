@@ -30,6 +30,13 @@ most MAX_GAP_MS (+ a few ms) before it is delivered, and subclasses keep that to
 code (``could_become``: for Kense a K or R followed by digits), so typing 'S' in a combo is not delayed at all.
 Replayed keys are sent to the widget they were typed in; Qt offers them to the shortcuts again, as it does any key
 sent to a widget, and they pass this filter untouched.
+
+A code that arrives too slowly to be a scan (a tired scanner, a slow USB hub, or a person copying a number into the
+wrong field) would otherwise be typed into the focused field and its Enter would press the default button or
+register the application. With ``slow_gap_ms`` set, the filter also follows such slower bursts (keys at most
+``slow_gap_ms`` apart that together spell a whole code, see ``accepts``): their closing Enter presses nothing, the
+code's characters are taken back out of the line edit they were typed into, and ``slow_code`` is emitted so the
+window can ask "not recognised as a scan — open case K…?". Fields meant for codes (``takes_codes``) keep it all.
 """
 from __future__ import annotations
 
@@ -41,11 +48,12 @@ from dataclasses import dataclass, field
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 MAX_GAP_MS = 50
 MIN_LENGTH = 6
 MAX_HOLD = 64  # a runaway burst is not held back for ever (the store refuses codes longer than this too)
+SLOW_GAP_MS = 600  # slower than any scanner, about the pace of a person copying digits: a slow burst still counts
 
 # X11 key codes (evdev + 8) of the main block, in US positions.
 _X11 = {**{10 + i: c for i, c in enumerate("1234567890")},
@@ -141,12 +149,15 @@ class ScannerFilter(QObject):
     watched (``watches``), which prefixes are held (``could_become``) and which codes are scans (``accepts``)."""
 
     scanned = Signal(str)
+    slow_code = Signal(str)  # a whole code closed by Enter, but typed too slowly to be a scan
 
     def __init__(self, parent: QObject | None = None, clock: Callable[[], float] | None = None,
-                 max_gap_ms: float = MAX_GAP_MS, min_length: int = MIN_LENGTH) -> None:
+                 max_gap_ms: float = MAX_GAP_MS, min_length: int = MIN_LENGTH,
+                 slow_gap_ms: float | None = None) -> None:
         super().__init__(parent)
         self._clock = clock or (lambda: time.monotonic() * 1000)
         self._buffer = ScanBuffer(max_gap_ms, min_length)
+        self._slow = ScanBuffer(slow_gap_ms, min_length) if slow_gap_ms else None  # the slower bursts
         self._platform = QGuiApplication.platformName()
         self._held: list[tuple[QWidget, QKeyEvent]] = []
         self._replaying = False
@@ -173,6 +184,10 @@ class ScannerFilter(QObject):
         """Whether a fast burst closed by Enter is a scan."""
         return self._buffer.min_length <= len(code) <= MAX_HOLD
 
+    def takes_codes(self, widget: QWidget) -> bool:
+        """Whether this widget is meant for codes typed by hand (a scan field): a slow code there is left alone."""
+        return False
+
     # ------------------------------------------------------------ installing
 
     def install(self, app: QApplication | None = None) -> None:
@@ -194,6 +209,8 @@ class ScannerFilter(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         kind = event.type()
         if kind in _INTERRUPTS:
+            if self._slow is not None and not self._replaying:
+                self._slow.reset()
             if self._held and not self._replaying:
                 self.release()
             return False
@@ -218,7 +235,7 @@ class ScannerFilter(QObject):
         override may lack the native key code, and no shortcut is bound to such a key."""
         key, text = event.key(), event.text()
         if is_terminator(key, event.nativeScanCode()):
-            if self._judge(event)[0] == "scan":
+            if self._judge(event)[0] == "scan" or self._slow_code(event) is not None:
                 event.accept()
                 return True
             self.release()
@@ -253,9 +270,19 @@ class ScannerFilter(QObject):
         action, value = self._judge(event)
         if action == "scan":
             self._drop()
+            if self._slow is not None:
+                self._slow.reset()
             self._eat_release = event.key()
             self.scanned.emit(value)
             return True
+        slow = self._slow_code(event) if action == "pass" else None
+        if slow is not None:  # a whole code, too slow for a scan: its Enter presses nothing
+            self.release()
+            self._take_back(watched)
+            self._eat_release = event.key()
+            self.slow_code.emit(slow)
+            return True
+        self._follow_slow(event)
         if action == "neutral":
             return self._hold(watched, event) if self._held else False
         if self._typed_before(action):
@@ -265,6 +292,46 @@ class ScannerFilter(QObject):
         self._buffer.key(value, event.text(), self._clock())
         self._timer.start()
         return self._hold(watched, event)
+
+    # ------------------------------------------------------------ slow bursts
+
+    def _follow_slow(self, event: QKeyEvent) -> None:
+        """Keep the slower burst this key extends (or starts), or forget it."""
+        if self._slow is None or event.key() in _NEUTRAL_KEYS:
+            return
+        now = self._clock()
+        char = None if event.isAutoRepeat() or event.modifiers() & _CHORD else decode_key(
+            event.key(), event.text(), event.nativeScanCode(), event.nativeVirtualKey(), self._platform)
+        if char is not None and self.could_become(self._slow.text(now) + char):
+            self._slow.key(char, event.text(), now)
+        elif char is not None and self.could_become(char):
+            self._slow.reset()
+            self._slow.key(char, event.text(), now)
+        else:
+            self._slow.reset()
+
+    def _slow_code(self, event: QKeyEvent) -> str | None:
+        """The code a slower burst spelled, when this key is the Enter that closes it in a field not for codes."""
+        if self._slow is None or event.key() not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return None
+        code = self._slow.text(self._clock())
+        focus = QApplication.focusWidget()
+        if not code or not self.accepts(code) or (focus is not None and self.takes_codes(focus)):
+            return None
+        return code
+
+    def _take_back(self, watched: QWidget) -> None:
+        """Take the slow code's characters back out of the line edit they went into (undoable, like a delete)."""
+        if self._slow is None:
+            return
+        raw = "".join(self._slow.raw)
+        self._slow.reset()
+        focus = QApplication.focusWidget() or watched
+        if isinstance(focus, QLineEdit) and raw and not focus.isReadOnly():
+            text = focus.text()
+            if text.endswith(raw) and focus.cursorPosition() == len(text):
+                focus.setSelection(len(text) - len(raw), len(raw))
+                focus.del_()
 
     def _typed_before(self, action: str) -> bool:
         """Whether this key shows that the keys held so far were typed by a person."""

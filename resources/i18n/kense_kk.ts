@@ -264,6 +264,10 @@ Cases: %2</source>
             <source>Read&amp;y for the applicant</source>
             <translation>Өтініш беруші&amp;ге дайын</translation>
         </message>
+        <message>
+            <source>Choose a case on the left.</source>
+            <translation>Сол жақтан істі таңдаңыз.</translation>
+        </message>
     </context>
     <context>
         <name>CalendarPage</name>
@@ -1026,6 +1030,34 @@ The case is closed and cannot be taken up again.</source>
             <source>language</source>
             <translation>тілі</translation>
         </message>
+        <message>
+            <source>previous executor</source>
+            <translation>бұрынғы орындаушы</translation>
+        </message>
+        <message>
+            <source>started on</source>
+            <translation>жұмысқа кіріскен күні</translation>
+        </message>
+        <message>
+            <source>order No</source>
+            <translation>бұйрық №</translation>
+        </message>
+        <message>
+            <source>institution</source>
+            <translation>мекеме</translation>
+        </message>
+        <message>
+            <source>recorded</source>
+            <translation>тіркелді</translation>
+        </message>
+        <message>
+            <source>Kazakh</source>
+            <translation>қазақша</translation>
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation>орысша</translation>
+        </message>
     </context>
     <context>
         <name>CaseTableModel</name>
@@ -1262,6 +1294,13 @@ The case is closed and cannot be taken up again.</source>
             <location line="+0" />
             <source>optional</source>
             <translation>міндетті емес</translation>
+        </message>
+        <message numerus="yes">
+            <source>The service catalogue in force: %n service(s). Read-only: the office edits the file catalogue.toml.</source>
+            <translation>
+                <numerusform>Күшіндегі қызметтер каталогы: %n қызмет. Тек оқу үшін: бөлім catalogue.toml файлын өзгертеді.</numerusform>
+                <numerusform>Күшіндегі қызметтер каталогы: %n қызмет. Тек оқу үшін: бөлім catalogue.toml файлын өзгертеді.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1610,6 +1649,10 @@ result due %3</source>
             <source>Print res&amp;ult</source>
             <translation>Нәтижені &amp;басып шығару</translation>
         </message>
+        <message>
+            <source>Choose a case on the left.</source>
+            <translation>Сол жақтан істі таңдаңыз.</translation>
+        </message>
     </context>
     <context>
         <name>FieldEditor</name>
@@ -1675,6 +1718,10 @@ result due %3</source>
             <location line="+26" />
             <source>&amp;Hand over the result</source>
             <translation>Нәтижені &amp;беру</translation>
+        </message>
+        <message>
+            <source>Scan the Қолхат or choose a result on the left.</source>
+            <translation>Қолхатты сканерлеңіз немесе сол жақтан нәтижені таңдаңыз.</translation>
         </message>
     </context>
     <context>
@@ -1859,6 +1906,54 @@ result due %3</source>
             <location line="+9" />
             <source>Open cases by executor</source>
             <translation>Орындаушылар бойынша ашық істер</translation>
+        </message>
+        <message>
+            <source>No case awaits a resolution.</source>
+            <translation>Резолюцияны күтетін іс жоқ.</translation>
+        </message>
+        <message>
+            <source>No case is suspended.</source>
+            <translation>Тоқтатылған іс жоқ.</translation>
+        </message>
+        <message>
+            <source>No draft awaits a signature.</source>
+            <translation>Қол қоюды күтетін жоба жоқ.</translation>
+        </message>
+        <message>
+            <source>Choose a case in the list on the left.</source>
+            <translation>Сол жақтағы тізімнен істі таңдаңыз.</translation>
+        </message>
+        <message>
+            <source>No case is with an executor.</source>
+            <translation>Орындаушыларда іс жоқ.</translation>
+        </message>
+        <message>
+            <source>With e&amp;xecutors (%1)</source>
+            <translation>Орындаушылар&amp;дағы істер (%1)</translation>
+        </message>
+        <message>
+            <source>With e&amp;xecutors</source>
+            <translation>Орындаушылар&amp;дағы істер</translation>
+        </message>
+        <message>
+            <source>Hand the case to another executor</source>
+            <translation>Істі басқа орындаушыға беру</translation>
+        </message>
+        <message>
+            <source>New e&amp;xecutor:</source>
+            <translation>&amp;Жаңа орындаушы:</translation>
+        </message>
+        <message>
+            <source>Rea&amp;son:</source>
+            <translation>Себе&amp;бі:</translation>
+        </message>
+        <message>
+            <source>e.g. The executor is on leave</source>
+            <translation>мысалы: орындаушы демалыста</translation>
+        </message>
+        <message>
+            <source>Re&amp;assign</source>
+            <translation>Қайта та&amp;ғайындау</translation>
         </message>
     </context>
     <context>
@@ -2172,11 +2267,30 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>ОК</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptDesk</name>
         <message>
             <location filename="../../desktop/ui/receipt_desk.py" line="+425" />
             <source>%1 is a registry number: registries are received at the registry desks.</source>
             <translation>%1 — реестр нөмірі: реестрлер «Келген реестрлер» бетінде қабылданады.</translation>
+        </message>
+        <message>
+            <source>%1 was not recognised as a scan (the keys came too slowly), so it was not typed into the field. Open registry %1?</source>
+            <translation>%1 сканерлеу деп танылмады (пернелер тым баяу келді), сондықтан өріске жазылмады. %1 реестрін ашу керек пе?</translation>
+        </message>
+        <message>
+            <source>%1 was not recognised as a scan (the keys came too slowly), so it was not typed into the field. Open case %1?</source>
+            <translation>%1 сканерлеу деп танылмады (пернелер тым баяу келді), сондықтан өріске жазылмады. %1 ісін ашу керек пе?</translation>
+        </message>
+        <message>
+            <source>Not recognised as a scan</source>
+            <translation>Сканерлеу деп танылмады</translation>
         </message>
     </context>
     <context>

@@ -264,6 +264,10 @@ Cases: %2</source>
             <source>Read&amp;y for the applicant</source>
             <translation>Готово к выдаче</translation>
         </message>
+        <message>
+            <source>Choose a case on the left.</source>
+            <translation>Выберите дело слева.</translation>
+        </message>
     </context>
     <context>
         <name>CalendarPage</name>
@@ -1026,6 +1030,34 @@ The case is closed and cannot be taken up again.</source>
             <source>language</source>
             <translation>язык</translation>
         </message>
+        <message>
+            <source>previous executor</source>
+            <translation>прежний исполнитель</translation>
+        </message>
+        <message>
+            <source>started on</source>
+            <translation>дата начала работы</translation>
+        </message>
+        <message>
+            <source>order No</source>
+            <translation>приказ №</translation>
+        </message>
+        <message>
+            <source>institution</source>
+            <translation>учреждение</translation>
+        </message>
+        <message>
+            <source>recorded</source>
+            <translation>зарегистрировано</translation>
+        </message>
+        <message>
+            <source>Kazakh</source>
+            <translation>казахский</translation>
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation>русский</translation>
+        </message>
     </context>
     <context>
         <name>CaseTableModel</name>
@@ -1262,6 +1294,14 @@ The case is closed and cannot be taken up again.</source>
             <location line="+0" />
             <source>optional</source>
             <translation>необязательное</translation>
+        </message>
+        <message numerus="yes">
+            <source>The service catalogue in force: %n service(s). Read-only: the office edits the file catalogue.toml.</source>
+            <translation>
+                <numerusform>Действующий каталог услуг: %n услуга. Только чтение: отдел правит файл catalogue.toml.</numerusform>
+                <numerusform>Действующий каталог услуг: %n услуги. Только чтение: отдел правит файл catalogue.toml.</numerusform>
+                <numerusform>Действующий каталог услуг: %n услуг. Только чтение: отдел правит файл catalogue.toml.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1612,6 +1652,10 @@ result due %3</source>
             <source>Print res&amp;ult</source>
             <translation>Печ&amp;ать результата</translation>
         </message>
+        <message>
+            <source>Choose a case on the left.</source>
+            <translation>Выберите дело слева.</translation>
+        </message>
     </context>
     <context>
         <name>FieldEditor</name>
@@ -1677,6 +1721,10 @@ result due %3</source>
             <location line="+26" />
             <source>&amp;Hand over the result</source>
             <translation>&amp;Выдать результат</translation>
+        </message>
+        <message>
+            <source>Scan the Қолхат or choose a result on the left.</source>
+            <translation>Отсканируйте Қолхат или выберите результат слева.</translation>
         </message>
     </context>
     <context>
@@ -1862,6 +1910,54 @@ result due %3</source>
             <location line="+9" />
             <source>Open cases by executor</source>
             <translation>Открытые дела по исполнителям</translation>
+        </message>
+        <message>
+            <source>No case awaits a resolution.</source>
+            <translation>Нет дел, ожидающих резолюции.</translation>
+        </message>
+        <message>
+            <source>No case is suspended.</source>
+            <translation>Приостановленных дел нет.</translation>
+        </message>
+        <message>
+            <source>No draft awaits a signature.</source>
+            <translation>Нет проектов, ожидающих подписи.</translation>
+        </message>
+        <message>
+            <source>Choose a case in the list on the left.</source>
+            <translation>Выберите дело в списке слева.</translation>
+        </message>
+        <message>
+            <source>No case is with an executor.</source>
+            <translation>У исполнителей нет дел.</translation>
+        </message>
+        <message>
+            <source>With e&amp;xecutors (%1)</source>
+            <translation>В ра&amp;боте (%1)</translation>
+        </message>
+        <message>
+            <source>With e&amp;xecutors</source>
+            <translation>В ра&amp;боте</translation>
+        </message>
+        <message>
+            <source>Hand the case to another executor</source>
+            <translation>Передать дело другому исполнителю</translation>
+        </message>
+        <message>
+            <source>New e&amp;xecutor:</source>
+            <translation>Новый &amp;исполнитель:</translation>
+        </message>
+        <message>
+            <source>Rea&amp;son:</source>
+            <translation>При&amp;чина:</translation>
+        </message>
+        <message>
+            <source>e.g. The executor is on leave</source>
+            <translation>например: исполнитель в отпуске</translation>
+        </message>
+        <message>
+            <source>Re&amp;assign</source>
+            <translation>Пере&amp;дать</translation>
         </message>
     </context>
     <context>
@@ -2175,11 +2271,30 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>ОК</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiptDesk</name>
         <message>
             <location filename="../../desktop/ui/receipt_desk.py" line="+425" />
             <source>%1 is a registry number: registries are received at the registry desks.</source>
             <translation>%1 — номер реестра: реестры принимаются на странице «Входящие реестры».</translation>
+        </message>
+        <message>
+            <source>%1 was not recognised as a scan (the keys came too slowly), so it was not typed into the field. Open registry %1?</source>
+            <translation>%1 не распознан как скан (клавиши пришли слишком медленно), поэтому в поле не введён. Открыть реестр %1?</translation>
+        </message>
+        <message>
+            <source>%1 was not recognised as a scan (the keys came too slowly), so it was not typed into the field. Open case %1?</source>
+            <translation>%1 не распознан как скан (клавиши пришли слишком медленно), поэтому в поле не введён. Открыть дело %1?</translation>
+        </message>
+        <message>
+            <source>Not recognised as a scan</source>
+            <translation>Не распознано как скан</translation>
         </message>
     </context>
     <context>

@@ -33,7 +33,7 @@ ACTORS = {"clerk": CLERK, "head": HEAD, "executor1": EX1, "executor2": EX2, "adm
 RIGHT = {
     "resolve": {"head"}, "draft": {"executor1"}, "return": {"head"}, "sign": {"head"},
     "deliver": {"executor1"}, "suspend": {"head", "executor1"}, "resume": {"head", "executor1"},
-    "withdraw": {"clerk", "head"}, "record_slip": {"executor1"},
+    "withdraw": {"clerk", "head"}, "record_slip": {"executor1"}, "reassign": {"head"},
 }
 
 # The legal due time of a case registered at T0 (Monday 2 March 2026, 10:00), computed by hand from the step
@@ -78,6 +78,8 @@ def params_for(action: str, code: str, outcome: str = "approved") -> dict[str, A
         return {"method": "in_person"}
     if action == "record_slip":
         return {"started_on": "2026-03-10", "order_no": "15-б"}
+    if action == "reassign":
+        return {"executor": EX2, "reason": "Оспанова А. демалыста"}
     return {}
 
 

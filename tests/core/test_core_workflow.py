@@ -125,7 +125,8 @@ def test_delivery_rejects_unknown_method_and_bad_date():
     for params, code in (({"method": "pigeon"}, "delivery_not_allowed"),
                          ({"method": "in_person", "date": "31.02.2026"}, "bad_date"),
                          ({"method": "in_person", "date": "2026-03-01"}, "date_out_of_range"),  # before intake
-                         ({"method": "post", "post_number": "RR1", "date": "2026-03-03"}, "date_out_of_range")):
+                         # a future date has its own message (it is never taken as today)
+                         ({"method": "post", "post_number": "RR1", "date": "2026-03-03"}, "date_in_future")):
         with pytest.raises(ValidationError) as err:
             act(case, EX1, "deliver", T0 + H, **params)
         assert err.value.code == code and err.value.field in ("method", "date")
@@ -242,7 +243,8 @@ def _stages_for(action: str) -> tuple[str, ...]:
 # a stage where the action is legal and executor1 is already assigned (when there is an executor)
 MATRIX_STAGE = {"resolve": "awaiting_resolution", "draft": "with_executor", "return": "awaiting_signature",
                 "sign": "awaiting_signature", "deliver": "signed", "suspend": "with_executor",
-                "resume": "suspended", "withdraw": "with_executor", "record_slip": "delivered"}
+                "resume": "suspended", "withdraw": "with_executor", "record_slip": "delivered",
+                "reassign": "with_executor"}
 
 
 def _case_at(stage: str, code: str):

@@ -156,7 +156,7 @@ def test_head_suspends_from_the_resolution_queue_and_resumes(qtbot, head_tab, re
     # no reason: the core's message under the field, nothing written
     alt(qtbot, Qt.Key.Key_P)  # Sus&pend
     assert head.w["suspendError"].isVisible()
-    assert head.w["suspendError"].text() == ValidationError("required", label="Себебі / Причина").message("kk")
+    assert head.w["suspendError"].text() == "«Себебі» өрісі толтырылмаған."
     assert events(register, case.reg_no) == ["register"] and answers == []
     alt(qtbot, Qt.Key.Key_O)  # Suspension reas&on
     type_text(qtbot, "Табыс туралы анықтама жоқ")
