@@ -28,6 +28,7 @@ from . import alerts
 from .casework import (WARNING_STYLE, combo_data, InlineErrors, id_list_model, set_message, setup_table,
                        style_error_label)
 from .context import AppContext
+from .desk_keys import RepeatGuard
 from .forms import child, load_into
 from .intake_fields import FieldsPanel
 from .labels import fmt_date, fmt_datetime, stage_title
@@ -63,6 +64,7 @@ class ClerkTab(QWidget):
                  services: Sequence[str] | None = None,
                  receipt_kinds: Sequence[str] | Callable[[Case], Sequence[str]] = ("receipt",)) -> None:
         super().__init__(parent)
+        self.guard = RepeatGuard()
         load_into(self, "clerk_tab")
         self.ctx = ctx
         self.reg = ctx.register
@@ -214,8 +216,9 @@ class ClerkTab(QWidget):
 
     def register(self) -> Case | None:
         """Register the application on the form (Enter); on bad input show the message and register nothing."""
-        if not self.may_register:
-            return None
+        applicant = self.w["iinEdit"].text().strip() or None
+        if not self.may_register or not self.guard.allow("register", applicant):
+            return None  # a double Enter or double click registers once: the form is empty by then
         self._clear_errors()
         if self._panel is not None and self._panel.precheck() is not None:
             return None
@@ -230,6 +233,7 @@ class ClerkTab(QWidget):
         except KenseError as exc:
             alerts.refusal(self, exc)
             return None
+        self.guard.done("register", applicant)
         self._registered(case)
         return case
 

@@ -34,38 +34,39 @@ translate = QCoreApplication.translate
 
 
 class RepeatGuard:
-    """At most one consequential action per gesture: an action within REPEAT_SECONDS of the last one is ignored
-    unless it is on another case, or the person chose a case meanwhile (``moved``); none runs while a confirmation is
-    open (``pending``).
+    """At most one consequential action per gesture: the same action again within REPEAT_SECONDS, on the same case
+    or on none, is ignored unless the person chose a case meanwhile (``moved``); nothing runs while a confirmation
+    is open (``pending``).
 
-    ``target`` is what the action would act on (a case number, or what the clerk's form holds): a second click of a
-    double-click, a second Enter or an auto-repeated key finds the same target (or none) and does nothing."""
+    A second click of a double-click, a second Enter or an auto-repeated key asks for the same action on the same
+    case (or, once the case has left the list, on none) and does nothing."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
         self.pending = False
         self._last: float | None = None
-        self._target: str | None = None
+        self._action: tuple[str, str | None] | None = None
         self.ignored = 0  # how many repeats were swallowed (for the log and the tests)
 
-    def allow(self, target: str | None) -> bool:
+    def allow(self, action: str, target: str | None) -> bool:
         if self.pending:
             self.ignored += 1
             return False
         recent = self._last is not None and self.clock() - self._last < REPEAT_SECONDS
-        if recent and (target is None or target == self._target):
+        if recent and self._action is not None and self._action[0] == action \
+                and (target is None or target == self._action[1]):
             self.ignored += 1
             return False
         return True
 
     def moved(self) -> None:
-        """The person chose a case (a click, a key, F8, a page opening it): what follows is a new action."""
+        """The person chose a case (a click, a key, F8): what follows is a new action."""
         self._last = None
 
-    def done(self, target: str | None) -> None:
-        """An action was performed on ``target``: the same gesture repeated now does nothing."""
+    def done(self, action: str, target: str | None) -> None:
+        """``action`` was performed on ``target``: the same gesture repeated now does nothing."""
         self._last = self.clock()
-        self._target = target
+        self._action = (action, target)
 
 
 # ------------------------------------------------------------------ shortcuts
@@ -257,11 +258,19 @@ def confirm_case(parent: QWidget, name: str, title: str, question: str, rows: li
     return box
 
 
+def case_rows(case, service_title: str, decision: str) -> list[tuple[str, str]]:
+    """What a confirmation names: the number, the applicant, the service and the draft's decision."""
+    return [(translate("DeskKeys", "Number"), case.reg_no),
+            (translate("DeskKeys", "Applicant"), f"{case.applicant.full_name} · {case.applicant.iin}"),
+            (translate("DeskKeys", "Service"), f"{case.service} · {service_title}"),
+            (translate("DeskKeys", "Decision"), decision)]
+
+
 def done_banner(text: str) -> str:
     """The line over the case pane that says which case the last action acted on."""
     return (f"<p style='color:#0f5132;background:#d1e7dd;border:1px solid #a3cfbb;padding:4px;margin:0 0 6px 0'>"
             f"✔ {html.escape(text)}</p>")
 
 
-__all__ = ["Keys", "NEXT_KEY", "PREVIOUS_KEY", "RepeatGuard", "confirm_case", "done_banner", "keep_scroll",
+__all__ = ["Keys", "NEXT_KEY", "PREVIOUS_KEY", "RepeatGuard", "case_rows", "confirm_case", "done_banner", "keep_scroll",
            "let_go", "quiet_table", "select_row", "selected_row", "show_key", "step"]

@@ -422,7 +422,7 @@ class ExecutorTab(QWidget):
     def send_draft(self) -> None:
         """Send the decision to the head for signature (action ``draft``)."""
         case = self.current_case()
-        if case is None or not self.w["sendButton"].isEnabled() or not self.guard.allow(case.reg_no):
+        if case is None or not self.w["sendButton"].isEnabled() or not self.guard.allow("draft", case.reg_no):
             return
         self.errors.clear()
         params: dict = {"text": self.w["draftText"].toPlainText()}
@@ -445,20 +445,20 @@ class ExecutorTab(QWidget):
 
     def suspend(self) -> None:
         case = self.current_case()
-        if case is not None and self.w["suspendButton"].isEnabled() and self.guard.allow(case.reg_no):
+        if case is not None and self.w["suspendButton"].isEnabled() and self.guard.allow("suspend", case.reg_no):
             self.errors.clear()
             self._perform(case, "suspend", reason=self.w["suspendReasonEdit"].text(),
                           done=self.tr("%1 (%2) is suspended: %3."))
 
     def resume(self) -> None:
         case = self.current_case()
-        if case is not None and self.w["resumeButton"].isEnabled() and self.guard.allow(case.reg_no):
+        if case is not None and self.w["resumeButton"].isEnabled() and self.guard.allow("resume", case.reg_no):
             self._perform(case, "resume", done=self.tr("%1 (%2) is taken up again."))
 
     def deliver(self) -> None:
         """Record the hand-over: in person, or by post with the date and the post receipt number."""
         case = self.current_case()
-        if case is None or not self.w["deliverButton"].isEnabled() or not self.guard.allow(case.reg_no):
+        if case is None or not self.w["deliverButton"].isEnabled() or not self.guard.allow("deliver", case.reg_no):
             return
         self.errors.clear()
         method = "post" if self.w["postRadio"].isChecked() else "in_person"
@@ -470,7 +470,7 @@ class ExecutorTab(QWidget):
 
     def record_slip(self) -> None:
         case = self.current_case()
-        if case is None or not self.w["slipButton"].isEnabled() or not self.guard.allow(case.reg_no):
+        if case is None or not self.w["slipButton"].isEnabled() or not self.guard.allow("record_slip", case.reg_no):
             return
         self.errors.clear()
         self._perform(case, "record_slip", done=self.tr("The slip of %1 (%2) is recorded."), started_on=self.w["slipStartedDate"].date().toPython().isoformat(),
@@ -515,7 +515,7 @@ class ExecutorTab(QWidget):
             self._shown = None
             self.refresh()
             return None
-        self.guard.done(case.reg_no)
+        self.guard.done(action, case.reg_no)
         third = params.get("reason") or decision_title(new.decision or "", self.lang)
         self._acted = (case.reg_no, done.replace("%1", case.reg_no).replace("%2", case.applicant.full_name)
                        .replace("%3", third))

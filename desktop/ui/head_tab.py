@@ -32,7 +32,7 @@ from ..store import Filters, now_local
 from . import alerts
 from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_html, draft_html, id_list_model,
                        select_reg_no, selected_reg_no, set_message, setup_table, style_error_label, user_names)
-from .desk_keys import (NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, confirm_case, done_banner, keep_scroll, let_go,
+from .desk_keys import (NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, case_rows, confirm_case, done_banner, keep_scroll, let_go,
                         selected_row, step)
 from .context import AppContext
 from .forms import child, load_into
@@ -313,7 +313,7 @@ class HeadTab(QWidget):
     def assign(self) -> None:
         """Put the resolution and hand the case to the chosen executor."""
         case = self._current("resolutionView")
-        if case is None or not self.w["assignButton"].isEnabled() or not self.guard.allow(case.reg_no):
+        if case is None or not self.w["assignButton"].isEnabled() or not self.guard.allow("resolve", case.reg_no):
             return
         self.resolution_errors.clear()
         executor = combo_data(self.w["executorCombo"])
@@ -328,7 +328,7 @@ class HeadTab(QWidget):
     def suspend(self) -> None:
         """Suspend the case while the applicant brings missing documents (the clock stops; the core wants a reason)."""
         case = self._current("resolutionView")
-        if case is None or not self.w["suspendButton"].isEnabled() or not self.guard.allow(case.reg_no):
+        if case is None or not self.w["suspendButton"].isEnabled() or not self.guard.allow("suspend", case.reg_no):
             return
         self.resolution_errors.clear()
         self._perform(self.resolution_errors, case, "suspend", reason=self.w["suspendReasonEdit"].text(),
@@ -359,7 +359,7 @@ class HeadTab(QWidget):
     def resume(self) -> None:
         """Take the suspended case up again where it stopped; its deadlines move on by the time it waited."""
         case = self._current("suspendedView")
-        if case is not None and self.w["resumeButton"].isEnabled() and self.guard.allow(case.reg_no):
+        if case is not None and self.w["resumeButton"].isEnabled() and self.guard.allow("resume", case.reg_no):
             self.suspended_errors.clear()
             self._perform(self.suspended_errors, case, "resume", done=self.tr("%1 (%2) is taken up again."))
 
@@ -400,7 +400,7 @@ class HeadTab(QWidget):
     def sign(self) -> None:
         """Ask, naming the case and its decision; sign only after Enter (or a click on the confirming button)."""
         case = self._current("signatureView")
-        if case is None or not self.w["signButton"].isEnabled() or not self.guard.allow(case.reg_no):
+        if case is None or not self.w["signButton"].isEnabled() or not self.guard.allow("sign", case.reg_no):
             return
         self.signature_errors.clear()
         self._confirm(case, "sign", self.tr("Sign"), self.tr("Sign this draft?"), [],
@@ -409,7 +409,7 @@ class HeadTab(QWidget):
     def return_draft(self) -> None:
         """Check the reason, ask naming the case, and only then return the draft to the executor."""
         case = self._current("signatureView")
-        if case is None or not self.w["returnButton"].isEnabled() or not self.guard.allow(case.reg_no):
+        if case is None or not self.w["returnButton"].isEnabled() or not self.guard.allow("return", case.reg_no):
             return
         self.signature_errors.clear()
         reason = " ".join(self.w["returnReasonEdit"].text().split())
@@ -424,15 +424,13 @@ class HeadTab(QWidget):
             self.refresh()
             return
         self._confirm(case, "return", self.tr("Return"), self.tr("Return this draft to the executor?"),
-                      [(self.tr("Reason"), reason)], self.tr("%1 (%2) is returned to the executor: %3."),
+                      [(self.tr("Return reason"), reason)], self.tr("%1 (%2) is returned to the executor: %3."),
                       reason=reason)
 
     def _confirm(self, case: Case, action: str, verb: str, question: str, extra: list[tuple[str, str]],
                  done: str, **params) -> None:
-        rows = [(self.tr("Number"), case.reg_no),
-                (self.tr("Applicant"), f"{case.applicant.full_name} · {case.applicant.iin}"),
-                (self.tr("Service"), f"{case.service} · {self.reg.service_of(case).title(self.lang)}"),
-                (self.tr("Decision"), decision_title(case.decision or "", self.lang)), *extra]
+        rows = case_rows(case, self.reg.service_of(case).title(self.lang),
+                         decision_title(case.decision or "", self.lang)) + extra
         reg_no, stage = case.reg_no, case.stage
 
         def confirmed() -> None:
@@ -503,7 +501,7 @@ class HeadTab(QWidget):
             alerts.refusal(self, exc)
             self.refresh()
             return None
-        self.guard.done(case.reg_no)
+        self.guard.done(action, case.reg_no)
         third = params.get("reason") or decision_title(new.decision or "", self.lang)
         self._acted[queue] = (case.reg_no, done.replace("%1", case.reg_no)
                               .replace("%2", case.applicant.full_name).replace("%3", third))
