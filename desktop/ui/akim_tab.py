@@ -126,6 +126,12 @@ class AkimTab(QWidget):
         keys.bind("F4", w["workPage"], w["openDraftButton"])
         keys.decorate()
 
+    def focus_first(self) -> None:
+        """After the login: the akimat's counter, the cursor in the applicant's IIN."""
+        if self.counter is not None:
+            self.tabs.setCurrentWidget(self.w["counterPage"])
+            self.counter.focus_first()
+
     def _picked(self) -> None:
         if not self._refreshing and self._current_reg_no():
             self.guard.moved()

@@ -237,6 +237,10 @@ class ClerkTab(QWidget):
         self._registered(case)
         return case
 
+    def focus_first(self) -> None:
+        """The first field of an intake: the applicant's IIN (the service stays as last chosen)."""
+        self.w["iinEdit"].setFocus(Qt.FocusReason.OtherFocusReason)
+
     def clear(self) -> None:
         """Esc: an empty form for the next applicant (the service and the last number stay)."""
         for name in APPLICANT_FIELDS:
