@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QL
 NEXT_KEY = "F8"
 PREVIOUS_KEY = "Shift+F8"
 REPEAT_SECONDS = 1.0
-_SUFFIX = re.compile(r"\s*\((?:Shift\+|Ctrl\+)?F\d{1,2}\)")
+# a trailing "(F9)", "(Shift+F9)" or "(Ctrl+Enter)": keys already shown beside a widget's text
+_KEYS = re.compile(r"\s*\(((?:(?:Shift|Ctrl|Alt)\+)*(?:F\d{1,2}|Enter|Return)(?:,\s*(?:(?:Shift|Ctrl|Alt)\+)*"
+                   r"(?:F\d{1,2}|Enter|Return))*)\)$")
 
 translate = QCoreApplication.translate
 
@@ -130,12 +132,19 @@ def buddy_label(widget: QWidget | None) -> QLabel | None:
 
 
 def show_key(widget: QWidget, key: str) -> None:
-    """'Sign' → 'Sign (F9)', 'Resolution:' → 'Resolution (F3):' (an earlier key is replaced, not repeated)."""
-    if isinstance(widget, (QAbstractButton, QLabel)):
-        text = _SUFFIX.sub("", widget.text())
-        colon = text.endswith(":")
-        text = text[:-1] if colon else text
-        widget.setText(f"{text} ({key}){':' if colon else ''}")
+    """'Sign' → 'Sign (F9)', 'Resolution:' → 'Resolution (F3):', 'Assign (Ctrl+Enter)' → 'Assign (Ctrl+Enter, F9)'
+    (again after a language change: the key is put in once, never twice)."""
+    if not isinstance(widget, (QAbstractButton, QLabel)):
+        return
+    text = widget.text()
+    colon = text.endswith(":")
+    text = text[:-1] if colon else text
+    keys: list[str] = []
+    found = _KEYS.search(text)
+    if found:
+        keys = [k.strip() for k in found.group(1).split(",") if k.strip() != key]
+        text = text[:found.start()]
+    widget.setText(f"{text} ({', '.join([*keys, key])}){':' if colon else ''}")
 
 
 def activate(widget: QWidget) -> None:

@@ -264,6 +264,26 @@ Cases: %2</source>
             <source>Read&amp;y for the applicant</source>
             <translation>Өтініш беруші&amp;ге дайын</translation>
         </message>
+        <message>
+            <source>Sign</source>
+            <translation>Қол қою</translation>
+        </message>
+        <message>
+            <source>Sign this certificate?</source>
+            <translation>Осы анықтамаға қол қоясыз ба?</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Пысықтауға қайтару</translation>
+        </message>
+        <message>
+            <source>Return this draft for completion?</source>
+            <translation>Осы жобаны пысықтауға қайтарасыз ба?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Қайтару себебі</translation>
+        </message>
     </context>
     <context>
         <name>CalendarPage</name>
@@ -1434,6 +1454,29 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>DeskKeys</name>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Бас тарту (Esc)</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Тіркеу №</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>Өтініш беруші</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Қызмет</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Шешім</translation>
+        </message>
+    </context>
+    <context>
         <name>ExecutorTab</name>
         <message>
             <location filename="../../desktop/ui/executor_tab.py" line="+185" />
@@ -1589,6 +1632,38 @@ result due %3</source>
             <location line="+18" />
             <source>Print res&amp;ult</source>
             <translation>Нәтижені &amp;басып шығару</translation>
+        </message>
+        <message>
+            <source>Choose a case on the left (%1: the next case).</source>
+            <translation>Сол жақтағы тізімнен істі таңдаңыз (%1: келесі іс).</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: келесі іс.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is sent to the head: %3.</source>
+            <translation>%1 (%2) басшыға жіберілді: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended: %3.</source>
+            <translation>%1 (%2) тоқтатыла тұрды: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) қайтадан жұмысқа алынды.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is posted.</source>
+            <translation>%1 (%2) поштамен жіберілді.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is handed over.</source>
+            <translation>%1 (%2) қолма-қол берілді.</translation>
+        </message>
+        <message>
+            <source>The slip of %1 (%2) is recorded.</source>
+            <translation>%1 (%2) хабарламасы тіркелді.</translation>
         </message>
     </context>
     <context>
@@ -1839,6 +1914,66 @@ result due %3</source>
             <location line="+9" />
             <source>Open cases by executor</source>
             <translation>Орындаушылар бойынша ашық істер</translation>
+        </message>
+        <message>
+            <source>No case awaits a resolution.</source>
+            <translation>Резолюцияны күтетін іс жоқ.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is assigned to %3.</source>
+            <translation>%1 (%2) орындаушыға берілді: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended.</source>
+            <translation>%1 (%2) тоқтатыла тұрды.</translation>
+        </message>
+        <message>
+            <source>No case is suspended.</source>
+            <translation>Тоқтатыла тұрған іс жоқ.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) қайтадан жұмысқа алынды.</translation>
+        </message>
+        <message>
+            <source>No draft awaits a signature.</source>
+            <translation>Қол қоюды күтетін жоба жоқ.</translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation>Қол қою</translation>
+        </message>
+        <message>
+            <source>Sign this draft?</source>
+            <translation>Осы жобаға қол қоясыз ба?</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is signed: %3.</source>
+            <translation>%1 (%2) қол қойылды: %3.</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Пысықтауға қайтару</translation>
+        </message>
+        <message>
+            <source>Return this draft to the executor?</source>
+            <translation>Осы жобаны орындаушыға пысықтауға қайтарасыз ба?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Қайтару себебі</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is returned to the executor: %3.</source>
+            <translation>%1 (%2) орындаушыға қайтарылды: %3.</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: келесі іс.</translation>
+        </message>
+        <message>
+            <source>Choose a case in the list (%1: the next case).</source>
+            <translation>Тізімнен істі таңдаңыз (%1: келесі іс).</translation>
         </message>
     </context>
     <context>

@@ -264,6 +264,26 @@ Cases: %2</source>
             <source>Read&amp;y for the applicant</source>
             <translation>Готово к выдаче</translation>
         </message>
+        <message>
+            <source>Sign</source>
+            <translation>Подписать</translation>
+        </message>
+        <message>
+            <source>Sign this certificate?</source>
+            <translation>Подписать эту справку?</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Вернуть на доработку</translation>
+        </message>
+        <message>
+            <source>Return this draft for completion?</source>
+            <translation>Вернуть этот проект на доработку?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Причина возврата</translation>
+        </message>
     </context>
     <context>
         <name>CalendarPage</name>
@@ -1436,6 +1456,29 @@ result due %3</source>
         </message>
     </context>
     <context>
+        <name>DeskKeys</name>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Отмена (Esc)</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Рег. №</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>Заявитель</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Решение</translation>
+        </message>
+    </context>
+    <context>
         <name>ExecutorTab</name>
         <message>
             <location filename="../../desktop/ui/executor_tab.py" line="+185" />
@@ -1591,6 +1634,38 @@ result due %3</source>
             <location line="+18" />
             <source>Print res&amp;ult</source>
             <translation>Печ&amp;ать результата</translation>
+        </message>
+        <message>
+            <source>Choose a case on the left (%1: the next case).</source>
+            <translation>Выберите дело в списке слева (%1: следующее дело).</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: следующее дело.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is sent to the head: %3.</source>
+            <translation>%1 (%2) отправлено руководителю: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended: %3.</source>
+            <translation>%1 (%2) приостановлено: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) снова в работе.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is posted.</source>
+            <translation>%1 (%2) отправлено почтой.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is handed over.</source>
+            <translation>%1 (%2) выдано на руки.</translation>
+        </message>
+        <message>
+            <source>The slip of %1 (%2) is recorded.</source>
+            <translation>Уведомление по %1 (%2) зарегистрировано.</translation>
         </message>
     </context>
     <context>
@@ -1842,6 +1917,66 @@ result due %3</source>
             <location line="+9" />
             <source>Open cases by executor</source>
             <translation>Открытые дела по исполнителям</translation>
+        </message>
+        <message>
+            <source>No case awaits a resolution.</source>
+            <translation>Нет дел, ожидающих резолюции.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is assigned to %3.</source>
+            <translation>%1 (%2) передано исполнителю: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended.</source>
+            <translation>%1 (%2) приостановлено.</translation>
+        </message>
+        <message>
+            <source>No case is suspended.</source>
+            <translation>Приостановленных дел нет.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) снова в работе.</translation>
+        </message>
+        <message>
+            <source>No draft awaits a signature.</source>
+            <translation>Нет проектов, ожидающих подписи.</translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation>Подписать</translation>
+        </message>
+        <message>
+            <source>Sign this draft?</source>
+            <translation>Подписать этот проект?</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is signed: %3.</source>
+            <translation>%1 (%2) подписано: %3.</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Вернуть на доработку</translation>
+        </message>
+        <message>
+            <source>Return this draft to the executor?</source>
+            <translation>Вернуть этот проект исполнителю на доработку?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Причина возврата</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is returned to the executor: %3.</source>
+            <translation>%1 (%2) возвращено исполнителю: %3.</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: следующее дело.</translation>
+        </message>
+        <message>
+            <source>Choose a case in the list (%1: the next case).</source>
+            <translation>Выберите дело в списке (%1: следующее дело).</translation>
         </message>
     </context>
     <context>

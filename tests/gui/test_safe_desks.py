@@ -19,6 +19,7 @@ from desktop.ui.casecard import CaseCard
 from desktop.ui.clerk_tab import ClerkTab
 from desktop.ui.executor_tab import ExecutorTab
 from desktop.ui.head_tab import HeadTab
+from desktop.ui.i18n import languages
 from desktop.ui.registries import RegistryBuilder
 from helpers_roles import (INTAKE, MARKS, advance, alert_log, confirmation, focused, make_ctx, new_case, person,  # noqa: F401
                            press, show, type_text)
@@ -299,6 +300,12 @@ def test_tab_leaves_a_queue_for_the_case_pane(qtbot, register, people):
 def test_the_keys_are_shown_beside_the_buttons(qtbot, register, people):
     head = show(qtbot, HeadTab(make_ctx(register, people["head"])))
     assert head.w["signButton"].text().endswith("(F9)") and head.w["returnButton"].text().endswith("(Shift+F9)")
+    assert head.w["assignButton"].text().endswith("(Ctrl+Enter, F9)")
+    languages().apply("kk")  # the form's texts come back translated; the keys are put beside them again, once
+    qtbot.waitUntil(lambda: head.w["signButton"].text() == "Қол қо&ю (F9)", timeout=2000)
+    assert head.w["assignButton"].text().endswith("(Ctrl+Enter, F9)")
+    head.keys.decorate()
+    assert head.w["signButton"].text() == "Қол қо&ю (F9)"
     assert "(F3):" in head.findChild(QWidget, "resolutionLabel").text()
     tabs = head.w["headTabs"]
     assert [tabs.tabToolTip(i) for i in range(tabs.count())] == ["F5", "F6", "F7", "F12"]
