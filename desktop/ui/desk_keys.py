@@ -5,9 +5,9 @@
   window context: Qt fires a shortcut only while its widget is visible, so F9 is "sign" on the signature page and
   "assign" on the resolution page. The key is shown beside the widget's own text ("Sign (F9)", "Resolution (F3):")
   and put back after a language change (``Keys.decorate``).
-* **RepeatGuard**: a consequential action repeated within one second does nothing more (a double-click, a double
-  Enter, key auto-repeat), unless the person has chosen another case meanwhile; nothing runs while a confirmation
-  is open.
+* **RepeatGuard**: the same consequential action on the same case within one second does nothing more (a
+  double-click, a double Enter, key auto-repeat), unless the person has chosen a case meanwhile; nothing runs while
+  a confirmation is open.
 * **confirm_case**: the confirmation that names the case (number, applicant, decision); Enter confirms, Esc cancels.
   It is window-modal and does not block the event loop (``QDialog.open``): its answer comes as a callback.
 * **NEXT_KEY** (F8) selects the next case of a list, **PREVIOUS_KEY** (Shift+F8) the one before; after an action the
@@ -77,7 +77,7 @@ class Keys:
     """The F-key shortcuts of one desk, and the key shown beside each widget's text."""
 
     def __init__(self, owner: QWidget) -> None:
-        self.owner = owner
+        self.owner = owner  # the desk
         self.bindings: list[tuple[str, QWidget | None, QShortcut]] = []
         self._shown: list[tuple[QWidget, str]] = []
 
@@ -167,11 +167,6 @@ def activate(widget: QWidget) -> None:
 
 
 # ------------------------------------------------------------------ lists: position and the next key
-
-def quiet_table(view: QTableView) -> None:
-    """Tab leaves the list for the case pane (a table would move between its cells with it)."""
-    view.setTabKeyNavigation(False)
-
 
 def selected_row(view: QTableView) -> int | None:
     index = view.currentIndex()
@@ -281,5 +276,5 @@ def done_banner(text: str) -> str:
             f"✔ {html.escape(text)}</p>")
 
 
-__all__ = ["Keys", "NEXT_KEY", "PREVIOUS_KEY", "RepeatGuard", "case_rows", "confirm_case", "done_banner", "keep_scroll",
-           "let_go", "quiet_table", "select_row", "selected_row", "show_key", "step"]
+__all__ = ["Keys", "NEXT_KEY", "PREVIOUS_KEY", "RepeatGuard", "case_rows", "confirm_case", "done_banner",
+           "keep_scroll", "let_go", "select_row", "selected_row", "show_key", "step"]

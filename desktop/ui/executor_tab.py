@@ -473,7 +473,8 @@ class ExecutorTab(QWidget):
         if case is None or not self.w["slipButton"].isEnabled() or not self.guard.allow("record_slip", case.reg_no):
             return
         self.errors.clear()
-        self._perform(case, "record_slip", done=self.tr("The slip of %1 (%2) is recorded."), started_on=self.w["slipStartedDate"].date().toPython().isoformat(),
+        self._perform(case, "record_slip", done=self.tr("The slip of %1 (%2) is recorded."),
+                      started_on=self.w["slipStartedDate"].date().toPython().isoformat(),
                       order_no=self.w["slipOrderEdit"].text(), institution=self.w["slipInstitutionEdit"].text())
 
     def print_result(self) -> None:

@@ -32,9 +32,9 @@ from ..store import Filters, now_local
 from . import alerts
 from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_html, draft_html, id_list_model,
                        select_reg_no, selected_reg_no, set_message, setup_table, style_error_label, user_names)
-from .desk_keys import (NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, case_rows, confirm_case, done_banner, keep_scroll, let_go,
-                        selected_row, step)
 from .context import AppContext
+from .desk_keys import (NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, case_rows, confirm_case, done_banner, keep_scroll,
+                        let_go, selected_row, step)
 from .forms import child, load_into
 from .labels import decision_title, fmt_datetime, stage_title
 from .models import CaseTableModel, fit_columns, fit_splitter
@@ -434,7 +434,6 @@ class HeadTab(QWidget):
         reg_no, stage = case.reg_no, case.stage
 
         def confirmed() -> None:
-            self.confirmation = None
             now = self._current("signatureView")  # still the case that was asked about, at the same stage?
             if now is None or (now.reg_no, now.stage) != (reg_no, stage):
                 return
