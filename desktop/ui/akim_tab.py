@@ -6,13 +6,17 @@ sign" he takes the application to issue (the core's resolve, with himself as exe
 "Write and issue" is the executor's desk (desktop/ui/executor_tab.py) for drafting, printing and handing over.
 S7 packages go to the department on a registry like a PSC branch's, and the signed letters come back on a return
 registry to be given out. The core decides every action again (desktop/core/channels.py: akim_acts).
+
+As on the head's desk, signing and returning first ask, naming the case (Enter confirms, Esc cancels), and a
+repeated click or key does nothing more. Keys on "Decide and sign": F2 the list, F8 / Shift+F8 next / previous
+case, F3 the resolution or the return reason, F9 take to issue / sign, Shift+F9 return, F4 open in "Write and issue".
 """
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QStackedWidget, QTableView, QTabWidget, QTextBrowser, \
     QWidget
 
@@ -25,9 +29,10 @@ from .casework import (case_header_html, select_reg_no, selected_reg_no, set_mes
                        style_error_label, user_names)
 from .clerk_tab import ClerkTab
 from .context import AppContext
+from .desk_keys import NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, case_rows, confirm_case, step
 from .executor_tab import ExecutorTab
 from .forms import child, load_into
-from .labels import stage_title
+from .labels import decision_title, stage_title
 from .models import fit_columns
 from .receipt_desk import ReceivePanel
 from .registries import REG_NO_RE, REGISTRY_NO_RE, HandOverPanel, RegistryBuilder, is_code, own_source, \
@@ -64,11 +69,14 @@ class AkimTab(QWidget):
         self.tabs: QTabWidget = self.w["akimTabs"]
         self._names = user_names(self.reg)
         self._default_resolution = ""
+        self.guard = RepeatGuard()
+        self.confirmation = None
+        self._loaded = self._refreshing = False
         style_error_label(self.w["actionError"])
         self.cases = package_model(self._case_ids, self.reg, columns=CASE_COLUMNS, lang=ctx.lang,
                                    deadline="step_due_at", parent=self)  # ordered by the step's due time
         setup_table(self.w["casesView"], self.cases)
-        self.w["casesView"].selectionModel().selectionChanged.connect(lambda *_a: self._show_case())
+        self.w["casesView"].selectionModel().selectionChanged.connect(lambda *_a: self._picked())
         self.w["casesView"].activated.connect(lambda i: self.ctx.open_case(self.cases.reg_no(i.row()) or ""))
         self.counter = self.drafting = self.builder = self.receiver = self.handover = None
         if self.source is not None:
@@ -77,7 +85,9 @@ class AkimTab(QWidget):
             for page in ("counterPage", "decidePage", "draftPage", "sendPage", "receivePage", "handoverPage"):
                 self.tabs.removeTab(self.tabs.indexOf(self.w[page]))
         self._connect()
+        self._setup_keys()
         self.refresh()
+        self._loaded = True
 
     def _build_pages(self) -> None:
         ctx, source = self.ctx, self.source
@@ -101,6 +111,31 @@ class AkimTab(QWidget):
         self.w["returnButton"].clicked.connect(self.return_draft)
         self.w["returnReasonEdit"].returnPressed.connect(self.return_draft)
         self.w["openDraftButton"].clicked.connect(lambda: self.open_in_drafting(self._current_reg_no()))
+
+    def _setup_keys(self) -> None:
+        keys = self.keys = Keys(self)
+        w, page = self.w, self.w["decidePage"]
+        keys.bind("F2", page, lambda: w["casesView"].setFocus(Qt.FocusReason.ShortcutFocusReason))
+        keys.bind(NEXT_KEY, page, lambda: step(w["casesView"], True))
+        keys.bind(PREVIOUS_KEY, page, lambda: step(w["casesView"], False))
+        keys.bind("F3", w["resolvePage"], w["resolutionEdit"])
+        keys.bind("F9", w["resolvePage"], w["resolveButton"])
+        keys.bind("F9", w["signPage"], w["signButton"])
+        keys.bind("F3", w["signPage"], w["returnReasonEdit"])
+        keys.bind("Shift+F9", w["signPage"], w["returnButton"])
+        keys.bind("F4", w["workPage"], w["openDraftButton"])
+        keys.decorate()
+
+    def focus_first(self) -> None:
+        """After the login: the akimat's counter, the cursor in the applicant's IIN."""
+        if self.counter is not None:
+            self.tabs.setCurrentWidget(self.w["counterPage"])
+            self.counter.focus_first()
+
+    def _picked(self) -> None:
+        if not self._refreshing and self._current_reg_no():
+            self.guard.moved()
+        self._show_case()
 
     @property
     def lang(self) -> str:
@@ -128,10 +163,14 @@ class AkimTab(QWidget):
 
     def _refresh_cases(self) -> None:
         keep = selected_reg_no(self.w["casesView"])
-        self.cases.set_language(self.lang)
-        self.cases.refresh()
-        fit_columns(self.w["casesView"], samples={"stage": [stage_title(s, self.lang) for s in STAGES]})
-        select_reg_no(self.w["casesView"], keep)
+        self._refreshing = True
+        try:
+            self.cases.set_language(self.lang)
+            self.cases.refresh()
+            fit_columns(self.w["casesView"], samples={"stage": [stage_title(s, self.lang) for s in STAGES]})
+            select_reg_no(self.w["casesView"], keep, fallback_first=not self._loaded)  # later: only when asked
+        finally:
+            self._refreshing = False
         self.w["casesLabel"].setText(self.tr("The akimat's certificates in work: %1")
                                      .replace("%1", str(self.cases.rowCount())))
         self._show_case()
@@ -147,6 +186,7 @@ class AkimTab(QWidget):
                                      self.tr("This account is not bound to an akimat; ask the administrator."))
 
     def _retitle(self) -> None:
+        self.keys.decorate()
         self._show_place()
         self.cases.set_language(self.lang)
         self._show_case()
@@ -251,7 +291,7 @@ class AkimTab(QWidget):
     def resolve(self) -> Case | None:
         """Take the application to issue: the akim is the executor of his akimat's certificate."""
         case = self.current_case()
-        if case is None or not self.w["resolveButton"].isEnabled():
+        if case is None or not self.w["resolveButton"].isEnabled() or not self.guard.allow("resolve", case.reg_no):
             return None
         done = self._perform(case, "resolve", resolution=self.w["resolutionEdit"].text())
         if done is not None:
@@ -259,20 +299,49 @@ class AkimTab(QWidget):
             self.open_in_drafting(done.reg_no)
         return done
 
-    def sign(self) -> Case | None:
+    def sign(self) -> None:
+        """Ask, naming the case and the draft's decision; sign after Enter."""
         case = self.current_case()
-        if case is None or not self.w["signButton"].isEnabled():
-            return None
-        return self._perform(case, "sign")
+        if case is None or not self.w["signButton"].isEnabled() or not self.guard.allow("sign", case.reg_no):
+            return
+        set_message(self.w["actionError"], "")
+        self._confirm(case, "sign", self.tr("Sign"), self.tr("Sign this certificate?"), [], {})
 
-    def return_draft(self) -> Case | None:
+    def return_draft(self) -> None:
+        """Check the reason, ask naming the case, then return the draft for completion."""
         case = self.current_case()
-        if case is None or not self.w["returnButton"].isEnabled():
-            return None
-        done = self._perform(case, "return", reason=self.w["returnReasonEdit"].text())
-        if done is not None:
-            self.w["returnReasonEdit"].clear()
-        return done
+        if case is None or not self.w["returnButton"].isEnabled() or not self.guard.allow("return", case.reg_no):
+            return
+        set_message(self.w["actionError"], "")
+        reason = " ".join(self.w["returnReasonEdit"].text().split())
+        try:  # the core's own checks on a copy: a missing reason is answered before the question
+            workflow.perform(case, service=self.reg.service_of(case), actor=self.ctx.user, action="return",
+                             now=self.now(), params={"reason": reason}, calendar=self.reg.calendar())
+        except ValidationError as exc:
+            set_message(self.w["actionError"], exc.message(self.lang))
+            self.w["returnReasonEdit"].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        except KenseError as exc:
+            alerts.refusal(self, exc)
+            self.refresh()
+            return
+        self._confirm(case, "return", self.tr("Return"), self.tr("Return this draft for completion?"),
+                      [(self.tr("Return reason"), reason)], {"reason": reason})
+
+    def _confirm(self, case: Case, action: str, verb: str, question: str, extra: list[tuple[str, str]],
+                 params: dict) -> None:
+        rows = case_rows(case, self.reg.service_of(case).title(self.lang),
+                         decision_title(case.decision or "", self.lang)) + extra
+        reg_no, stage = case.reg_no, case.stage
+
+        def confirmed() -> None:
+            now = self.current_case()  # still the case asked about, at the same stage?
+            if now is None or (now.reg_no, now.stage) != (reg_no, stage):
+                return
+            if self._perform(now, action, **params) is not None and action == "return":
+                self.w["returnReasonEdit"].clear()
+
+        self.confirmation = confirm_case(self, action, verb, question, rows, verb, confirmed, self.guard)
 
     def _perform(self, case: Case, action: str, **params) -> Case | None:
         try:
@@ -284,8 +353,13 @@ class AkimTab(QWidget):
             alerts.refusal(self, exc)
             self.refresh()
             return None
+        self.guard.done(action, case.reg_no)
         self.refresh()
-        select_reg_no(self.w["casesView"], new.reg_no)
+        self._refreshing = True  # the same case, re-selected: not a new choice for the guard
+        try:
+            select_reg_no(self.w["casesView"], new.reg_no, fallback_first=False)
+        finally:
+            self._refreshing = False
         self.ctx.signals.cases_changed.emit(new.reg_no)
         return new
 

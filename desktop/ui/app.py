@@ -181,9 +181,15 @@ class _Refused(Exception):
     """The register opened but must not be used here (a network share)."""
 
 
-def _login(reg, args: argparse.Namespace, settings):
+def login_dialog(reg, args: argparse.Namespace, settings, switching: bool = False):
+    """The login: at the start the last user's name is filled in (the cursor in the password); after File → Log
+    out the name field is empty and has the cursor, since it is someone else's turn."""
     from .login import LoginDialog
-    dialog = LoginDialog(reg, username=args.user or settings.last_user)
+    return LoginDialog(reg, username="" if switching else (args.user or settings.last_user))
+
+
+def _login(reg, args: argparse.Namespace, settings, switching: bool = False):
+    dialog = login_dialog(reg, args, settings, switching)
     dialog.exec()
     if dialog.user is not None:
         settings.last_user = dialog.user.username
@@ -276,8 +282,9 @@ def run(args: argparse.Namespace) -> int:
 def _session(app, reg, args: argparse.Namespace, settings) -> int:
     """Log in, work, and after "log out" show the login again; closing the window ends the app."""
     from .i18n import languages
+    switching = False
     while True:
-        user = _login(reg, args, settings)
+        user = _login(reg, args, settings, switching)
         if user is None:
             return EXIT_OK
         window = _window(reg, user, languages().current, settings, args.tab)
@@ -291,3 +298,4 @@ def _session(app, reg, args: argparse.Namespace, settings) -> int:
             return EXIT_OK
         window.deleteLater()
         args.user = None
+        switching = True

@@ -34,6 +34,7 @@ from . import alerts
 from .casecard_details import CaseDetails, DetailSection, kind_title, case_sections
 from .casework import set_message, style_error_label
 from .context import AppContext
+from .desk_keys import RepeatGuard
 from .forms import child, load_into
 from .labels import decision_title, fmt_datetime, stage_title
 from .models import DUE_TODAY, OVERDUE
@@ -111,6 +112,7 @@ class CaseCard(QDialog):
         self.withdraw_error: QLabel = child(self, QLabel, "withdrawError")
         style_error_label(self.withdraw_error)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.guard = RepeatGuard()  # a double click or a double Enter withdraws once
         self.withdraw_edit.installEventFilter(self)  # Enter there withdraws, and only that (not the default button)
         self.withdraw_edit.textEdited.connect(lambda _text: set_message(self.withdraw_error, ""))
         buttons: QDialogButtonBox = child(self, QDialogButtonBox, "buttonBox")
@@ -302,7 +304,8 @@ class CaseCard(QDialog):
 
     def withdraw(self) -> Case | None:
         """Record the applicant's written withdrawal: a reason, a confirmation, then the core's ``withdraw``."""
-        if self.case is None or not self.withdraw_button.isEnabled():
+        if self.case is None or not self.withdraw_button.isEnabled() \
+                or not self.guard.allow("withdraw", self.case.reg_no):
             return None
         set_message(self.withdraw_error, "")
         reason = " ".join(self.withdraw_edit.text().split())
@@ -312,7 +315,12 @@ class CaseCard(QDialog):
         reg_no = self.case.reg_no
         text = self.tr("Record the applicant's withdrawal of case %1?\n\nReason: %2\n\nThe case is closed and "
                        "cannot be taken up again.").replace("%1", reg_no).replace("%2", reason)
-        if not alerts.question(self, self.tr("Withdrawal"), text):
+        self.guard.pending = True  # the question is open: a second click waits for it, and then does nothing
+        try:
+            answered = alerts.question(self, self.tr("Withdrawal"), text)
+        finally:
+            self.guard.pending = False
+        if not answered:
             return None
         try:
             new = self.ctx.register.perform(self.ctx.user, reg_no, "withdraw", reason=reason)
@@ -323,6 +331,7 @@ class CaseCard(QDialog):
             alerts.refusal(self, exc)
             self._changed(reg_no)
             return None
+        self.guard.done("withdraw", reg_no)
         self.withdraw_edit.clear()
         self.ctx.signals.cases_changed.emit(reg_no)  # the lists refresh; this card reloads itself (_changed)
         return new

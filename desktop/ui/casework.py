@@ -54,11 +54,12 @@ def id_list_model(query: Callable[[], Sequence[int]], register: Register, *, col
 
 
 def setup_table(view: QTableView, model: CaseTableModel) -> None:
-    """One look for every case list: whole rows, one selection, no row numbers, compact rows."""
+    """One look for every case list: whole rows, one selection, no row numbers, compact rows, Tab leaves."""
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the list for the case pane; the arrows move within it
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)

@@ -28,6 +28,7 @@ from . import alerts
 from .casework import (WARNING_STYLE, combo_data, InlineErrors, id_list_model, set_message, setup_table,
                        style_error_label)
 from .context import AppContext
+from .desk_keys import RepeatGuard
 from .forms import child, load_into
 from .intake_fields import FieldsPanel, digits_only, phone_in_one_form
 from .labels import fmt_date, fmt_datetime, stage_title
@@ -63,6 +64,7 @@ class ClerkTab(QWidget):
                  services: Sequence[str] | None = None,
                  receipt_kinds: Sequence[str] | Callable[[Case], Sequence[str]] = ("receipt",)) -> None:
         super().__init__(parent)
+        self.guard = RepeatGuard()
         load_into(self, "clerk_tab")
         self.ctx = ctx
         self.reg = ctx.register
@@ -216,8 +218,9 @@ class ClerkTab(QWidget):
 
     def register(self) -> Case | None:
         """Register the application on the form (Enter); on bad input show the message and register nothing."""
-        if not self.may_register:
-            return None
+        applicant = self.w["iinEdit"].text().strip() or None
+        if not self.may_register or not self.guard.allow("register", applicant):
+            return None  # a double Enter or double click registers once: the form is empty by then
         self._clear_errors()
         if self._panel is not None and self._panel.precheck() is not None:
             return None
@@ -232,8 +235,13 @@ class ClerkTab(QWidget):
         except KenseError as exc:
             alerts.refusal(self, exc)
             return None
+        self.guard.done("register", applicant)
         self._registered(case)
         return case
+
+    def focus_first(self) -> None:
+        """The first field of an intake: the applicant's IIN (the service stays as last chosen)."""
+        self.w["iinEdit"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         """Esc: an empty form for the next applicant (the service and the last number stay)."""

@@ -4,10 +4,18 @@ The right-hand pane shows the selected case and one page for what can be done at
 (approve with the service's result fields, or refuse with catalogue reasons and a text), resuming a suspended
 case, handing a signed result over in person or by post, and recording the returned ЖОЛДАМА slip of an
 approved S4 referral. Each button is enabled only if the core allows the action; the core decides again.
+
+Every action acts on the case shown and nothing else: a repeated click or key does nothing more (``RepeatGuard``),
+and afterwards the pane says what was done to which case while the list keeps its place; a case that left the list
+leaves nothing selected until the executor asks for the next one (F8). Keys (any keyboard layout): F2 / Shift+F2
+the lists, F8 / Shift+F8 next / previous case, F3 approve / in person, F4 refuse / by post, F5 / F6 / F7 the page's
+fields, F11 the suspension reason, F9 the page's action (send, resume, hand over, record the slip), Shift+F9
+suspend, F12 print the result.
 """
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer
@@ -25,9 +33,10 @@ from . import alerts
 from .casework import (InlineErrors, case_header_html, id_list_model, result_kind, select_reg_no,
                        selected_reg_no, setup_table, style_error_label, user_names)
 from .context import AppContext
+from .desk_keys import NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, done_banner, keep_scroll, let_go, selected_row, step
 from .forms import child, load_into
 from .intake_fields import FieldsPanel
-from .labels import stage_title
+from .labels import decision_title, stage_title
 from .models import fit_columns, fit_splitter
 
 QUEUE_COLUMNS = ("reg_no", "service", "applicant", "stage", "step_due_at", "due_at")
@@ -66,10 +75,16 @@ class ExecutorTab(QWidget):
         self._names = user_names(self.reg)
         self._panel: FieldsPanel | None = None
         self._shown: tuple[str, str] | None = None
+        self._acted: tuple[str, str] | None = None  # (reg_no, what was done to it) shown over the pane
+        self.guard = RepeatGuard()
+        self._loaded = False
+        self._refreshing = False
         self._setup_messages()
         self._setup_lists()
         self._connect()
+        self._setup_keys()
         self.refresh()
+        self._loaded = True
 
     @property
     def lang(self) -> str:
@@ -99,7 +114,7 @@ class ExecutorTab(QWidget):
                                         parent=self)
         for view, model in ((self.w["myCasesView"], self.queue_model), (self.w["slipsView"], self.slip_model)):
             setup_table(view, model)
-            view.selectionModel().selectionChanged.connect(lambda *_a: self._show_case())
+            view.selectionModel().selectionChanged.connect(lambda *_a: self._picked())
             view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
         self._fit_columns()
         self.w["listTabs"].currentChanged.connect(lambda _i: self._show_case())
@@ -123,6 +138,67 @@ class ExecutorTab(QWidget):
         self.w["postNumberEdit"].returnPressed.connect(self.deliver)
         self.w["slipButton"].clicked.connect(self.record_slip)
         self.w["printResultButton"].clicked.connect(self.print_result)
+
+    def _setup_keys(self) -> None:
+        """F-keys, live on the page that shows their widget (Qt fires a shortcut only while it is visible)."""
+        keys = self.keys = Keys(self)
+        w = self.w
+        keys.bind("F2", self, lambda: self.focus_list(0))
+        keys.bind("Shift+F2", self, lambda: self.focus_list(1))
+        keys.bind(NEXT_KEY, self, lambda: step(self._view(), True))
+        keys.bind(PREVIOUS_KEY, self, lambda: step(self._view(), False))
+        keys.bind("F12", self, w["printResultButton"])
+        page = w["workPage"]
+        keys.bind("F3", page, w["approveRadio"])
+        keys.bind("F4", page, w["refuseRadio"])
+        keys.bind("F5", page, self.focus_details, show_on=w["reasonsLabel"])
+        keys.bind("F6", page, w["draftText"])
+        keys.bind("F9", page, w["sendButton"])
+        keys.bind("F11", page, w["suspendReasonEdit"])
+        keys.bind("Shift+F9", page, w["suspendButton"])
+        keys.bind("F9", w["suspendedPage"], w["resumeButton"])
+        page = w["signedPage"]
+        keys.bind("F3", page, w["inPersonRadio"])
+        keys.bind("F4", page, w["postRadio"])
+        keys.bind("F5", page, w["deliveryDate"])
+        keys.bind("F6", page, w["postNumberEdit"])
+        keys.bind("F9", page, w["deliverButton"])
+        page = w["slipPage"]
+        keys.bind("F5", page, w["slipStartedDate"])
+        keys.bind("F6", page, w["slipOrderEdit"])
+        keys.bind("F7", page, w["slipInstitutionEdit"])
+        keys.bind("F9", page, w["slipButton"])
+        keys.decorate()
+
+    def _view(self) -> QTableView:
+        return self.w["myCasesView"] if self.w["listTabs"].currentIndex() == 0 else self.w["slipsView"]
+
+    def focus_list(self, index: int) -> None:
+        self.w["listTabs"].setCurrentIndex(index)
+        self._view().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_details(self) -> None:
+        """F5 on the draft: the first result field of an approval, or the refusal reasons."""
+        if self.w["refuseRadio"].isChecked() and self.w["reasonsList"].isEnabled():
+            self.w["reasonsList"].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self._panel is not None and self._panel.isEnabled() and self._panel.focus_widgets() \
+                and self.w["resultHost"].isVisible():
+            self._panel.focus_widgets()[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_first(self) -> None:
+        """After the login: the decision of the case shown, or the list when there is nothing to draft."""
+        page = self.w["stageStack"].currentWidget()
+        first = {"workPage": "approveRadio", "signedPage": "inPersonRadio", "slipPage": "slipStartedDate",
+                 "suspendedPage": "resumeButton"}.get(page.objectName())
+        widget = self.w[first] if first else None
+        (widget if widget is not None and widget.isEnabled() else self._view()).setFocus(
+            Qt.FocusReason.OtherFocusReason)
+
+    def _picked(self) -> None:
+        """A case chosen by the person (not re-selected by a refresh) starts a new action for the guard."""
+        if not self._refreshing and self.current_case() is not None:
+            self.guard.moved()
+        self._show_case()
 
     def _slips_awaited(self) -> list[int]:
         """My delivered, approved S4 referrals whose returned slip is not recorded yet, newest first."""
@@ -151,6 +227,7 @@ class ExecutorTab(QWidget):
         self._fit_columns()
         self._shown = None
         self.refresh()
+        self.keys.decorate()
         self._restore_typed(kept)
 
     def _typed(self) -> dict | None:
@@ -178,20 +255,30 @@ class ExecutorTab(QWidget):
         self.w["suspendReasonEdit"].setText(kept["suspend"])
 
     def refresh(self, _reg_no: str = "") -> None:
-        """Re-read my queue and the slips list; keep the selected case and the typed draft if it is unchanged."""
+        """Re-read my queue and the slips list; keep the selected case and the typed draft if it is unchanged.
+
+        Only the first reading selects the first case: later a case that left a list leaves nothing selected and the
+        list where it was, until the executor picks a case (F8)."""
         self._names = user_names(self.reg)
-        for view, model in ((self.w["myCasesView"], self.queue_model), (self.w["slipsView"], self.slip_model)):
-            keep = selected_reg_no(view)
-            model.refresh()
-            select_reg_no(view, keep)
+        self._refreshing = True
+        try:
+            for view, model in ((self.w["myCasesView"], self.queue_model), (self.w["slipsView"], self.slip_model)):
+                keep = selected_reg_no(view)
+                place = view.currentIndex().row() if view.currentIndex().isValid() else None
+                scrolled = keep_scroll(view)
+                model.refresh()
+                if not select_reg_no(view, keep, fallback_first=not self._loaded) and self._loaded:
+                    let_go(view, place)
+                scrolled()
+        finally:
+            self._refreshing = False
         tabs: QTabWidget = self.w["listTabs"]
         tabs.setTabText(0, self.tr("My &cases (%1)").replace("%1", str(self.queue_model.rowCount())))
         tabs.setTabText(1, self.tr("S4 s&lips awaited (%1)").replace("%1", str(self.slip_model.rowCount())))
         self._show_case()
 
     def current_case(self) -> Case | None:
-        view = self.w["myCasesView"] if self.w["listTabs"].currentIndex() == 0 else self.w["slipsView"]
-        reg_no = selected_reg_no(view)
+        reg_no = selected_reg_no(self._view())
         if not reg_no:
             return None
         try:
@@ -207,15 +294,20 @@ class ExecutorTab(QWidget):
         if case is not None and key == self._shown:
             return  # unchanged: keep what the executor has typed
         self._shown = key
+        if case is not None and self._acted is not None and self._acted[0] != case.reg_no:
+            self._acted = None  # another case is chosen: the note about the last action goes
         self.errors.clear()
         self._update_print(case)
         if case is None:
-            note = self.tr("Choose a case on the left.")  # outside the f-string, where lupdate finds it
-            self.w["caseView"].setHtml(f"<p style='color:#555'>{note}</p>")
-            self._page("emptyPage", self.tr("Nothing to do: the list is empty or no case is chosen."))
+            if not self._show_acted():
+                hint = self.tr("Choose a case on the left (%1: the next case).").replace("%1", NEXT_KEY)
+                self.w["caseView"].setHtml(f"<p style='color:#555'>{html.escape(hint)}</p>")
+                self._page("emptyPage", self.tr("Nothing to do: the list is empty or no case is chosen."))
             return
         service = self.reg.service_of(case)
-        self.w["caseView"].setHtml(case_header_html(case, service, self.lang, self._names, self.now(), draft=True))
+        banner = done_banner(self._acted[1]) if self._acted is not None else ""
+        self.w["caseView"].setHtml(banner + case_header_html(case, service, self.lang, self._names, self.now(),
+                                                             draft=True))
         allowed = workflow.allowed_actions(case, self.ctx.user)
         page = PAGES.get(case.stage)
         if "record_slip" in allowed and service.code == "S4" and case.decision == "approved" \
@@ -226,6 +318,20 @@ class ExecutorTab(QWidget):
             return
         getattr(self, f"_fill_{page}")(case, service, allowed)
         self._page(page)
+
+    def _show_acted(self) -> bool:
+        """Nothing selected after an action: the case acted on, as it is now, under a line saying what was done."""
+        if self._acted is None:
+            return False
+        try:
+            case = self.reg.case(self._acted[0])
+        except KenseError:
+            return False
+        service = self.reg.service_of(case)
+        self.w["caseView"].setHtml(done_banner(self._acted[1]) +
+                                   case_header_html(case, service, self.lang, self._names, self.now(), draft=True))
+        self._page("emptyPage", self.tr("%1: the next case.").replace("%1", NEXT_KEY))
+        return True
 
     def _page(self, name: str, text: str = "") -> None:
         if name == "emptyPage":
@@ -316,7 +422,7 @@ class ExecutorTab(QWidget):
     def send_draft(self) -> None:
         """Send the decision to the head for signature (action ``draft``)."""
         case = self.current_case()
-        if case is None or not self.w["sendButton"].isEnabled():
+        if case is None or not self.w["sendButton"].isEnabled() or not self.guard.allow("draft", case.reg_no):
             return
         self.errors.clear()
         params: dict = {"text": self.w["draftText"].toPlainText()}
@@ -330,7 +436,7 @@ class ExecutorTab(QWidget):
         elif self.w["refuseRadio"].isChecked():
             params["decision"] = "refused"
             params["reasons"] = self._checked_reasons()
-        self._perform(case, "draft", **params)
+        self._perform(case, "draft", done=self.tr("%1 (%2) is sent to the head: %3."), **params)
 
     def _checked_reasons(self) -> list[str]:
         reasons: QListWidget = self.w["reasonsList"]
@@ -339,33 +445,36 @@ class ExecutorTab(QWidget):
 
     def suspend(self) -> None:
         case = self.current_case()
-        if case is not None and self.w["suspendButton"].isEnabled():
+        if case is not None and self.w["suspendButton"].isEnabled() and self.guard.allow("suspend", case.reg_no):
             self.errors.clear()
-            self._perform(case, "suspend", reason=self.w["suspendReasonEdit"].text())
+            self._perform(case, "suspend", reason=self.w["suspendReasonEdit"].text(),
+                          done=self.tr("%1 (%2) is suspended: %3."))
 
     def resume(self) -> None:
         case = self.current_case()
-        if case is not None and self.w["resumeButton"].isEnabled():
-            self._perform(case, "resume")
+        if case is not None and self.w["resumeButton"].isEnabled() and self.guard.allow("resume", case.reg_no):
+            self._perform(case, "resume", done=self.tr("%1 (%2) is taken up again."))
 
     def deliver(self) -> None:
         """Record the hand-over: in person, or by post with the date and the post receipt number."""
         case = self.current_case()
-        if case is None or not self.w["deliverButton"].isEnabled():
+        if case is None or not self.w["deliverButton"].isEnabled() or not self.guard.allow("deliver", case.reg_no):
             return
         self.errors.clear()
         method = "post" if self.w["postRadio"].isChecked() else "in_person"
         params = {"method": method, "date": self.w["deliveryDate"].date().toPython().isoformat()}
         if method == "post":
             params["post_number"] = self.w["postNumberEdit"].text()
-        self._perform(case, "deliver", **params)
+        done = self.tr("%1 (%2) is posted.") if method == "post" else self.tr("%1 (%2) is handed over.")
+        self._perform(case, "deliver", done=done, **params)
 
     def record_slip(self) -> None:
         case = self.current_case()
-        if case is None or not self.w["slipButton"].isEnabled():
+        if case is None or not self.w["slipButton"].isEnabled() or not self.guard.allow("record_slip", case.reg_no):
             return
         self.errors.clear()
-        self._perform(case, "record_slip", started_on=self.w["slipStartedDate"].date().toPython().isoformat(),
+        self._perform(case, "record_slip", done=self.tr("The slip of %1 (%2) is recorded."),
+                      started_on=self.w["slipStartedDate"].date().toPython().isoformat(),
                       order_no=self.w["slipOrderEdit"].text(), institution=self.w["slipInstitutionEdit"].text())
 
     def print_result(self) -> None:
@@ -390,8 +499,13 @@ class ExecutorTab(QWidget):
         self.w["printHint"].setText(hint)
         self.w["printResultButton"].setToolTip(hint)
 
-    def _perform(self, case: Case, action: str, **params) -> Case | None:
-        """One workflow action through the register; bad input answered inline, other refusals calmly."""
+    def _perform(self, case: Case, action: str, *, done: str, **params) -> Case | None:
+        """One workflow action on ``case`` through the register; bad input answered inline, other refusals calmly.
+
+        Afterwards the pane says what was done to which case (``done``: %1 number, %2 applicant, %3 decision or
+        reason); the list keeps its place, and a case that left it leaves nothing selected (F8: the next one)."""
+        view = self._view()
+        place = selected_row(view)
         try:
             new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
         except ValidationError as exc:
@@ -402,7 +516,14 @@ class ExecutorTab(QWidget):
             self._shown = None
             self.refresh()
             return None
+        self.guard.done(action, case.reg_no)
+        third = params.get("reason") or decision_title(new.decision or "", self.lang)
+        self._acted = (case.reg_no, done.replace("%1", case.reg_no).replace("%2", case.applicant.full_name)
+                       .replace("%3", third))
         self._shown = None
         self.refresh()  # the window refreshes the other tabs when it hears the change
+        if self.current_case() is None:
+            let_go(view, place)
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ctx.signals.cases_changed.emit(case.reg_no)
         return new

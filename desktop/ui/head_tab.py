@@ -5,6 +5,13 @@ Two queues ordered by the current step's due time, each with the selected case b
 and a traffic-light board of open cases per service and per executor. Buttons are enabled only for actions the
 core allows this user on the selected case (``workflow.allowed_actions``); the core checks again when the
 action is performed.
+
+Every action acts on the case shown in the pane and nothing else: sign and return first ask, naming the case
+(number, applicant, decision; Enter confirms, Esc cancels), a repeated click or key does nothing more
+(``RepeatGuard``), and afterwards the list keeps its place with nothing selected while the pane says what was done
+to which case; F8 selects the next case. Keys (any keyboard layout): F5 / F6 / F7 / F12 the queues and the board,
+F2 the list, F8 / Shift+F8 next / previous case, F3 / F4 / F11 the fields, F9 the page's action, Shift+F9 the other
+one (suspend, return).
 """
 from __future__ import annotations
 
@@ -26,8 +33,10 @@ from . import alerts
 from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_html, draft_html, id_list_model,
                        select_reg_no, selected_reg_no, set_message, setup_table, style_error_label, user_names)
 from .context import AppContext
+from .desk_keys import (NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, case_rows, confirm_case, done_banner, keep_scroll,
+                        let_go, selected_row, step)
 from .forms import child, load_into
-from .labels import fmt_datetime, stage_title
+from .labels import decision_title, fmt_datetime, stage_title
 from .models import CaseTableModel, fit_columns, fit_splitter
 
 RESOLUTION_COLUMNS = ("reg_no", "service", "applicant", "registered_at", "step_due_at", "due_at")
@@ -35,6 +44,7 @@ SIGNATURE_COLUMNS = ("reg_no", "service", "applicant", "decision", "executor", "
 SUSPENDED_COLUMNS = ("reg_no", "service", "applicant", "executor", "registered_at", "due_at")
 REASSIGN_COLUMNS = ("reg_no", "service", "applicant", "executor", "stage", "due_at")
 BOARD_KEYS = ("overdue", "due_today", "on_time")
+QUEUES = {"resolution": "resolutionView", "signature": "signatureView", "suspended": "suspendedView"}
 
 WIDGETS: dict[str, type] = {
     "overdueTile": QLabel, "dueTodayTile": QLabel, "onTimeTile": QLabel, "headTabs": QTabWidget,
@@ -72,12 +82,20 @@ class HeadTab(QWidget):
         self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
         self._names = user_names(self.reg)
         self._shown: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None, "suspended": None}
+        # what the last action in each queue did, to which case: (reg_no, sentence) shown over the pane
+        self._acted: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None, "suspended": None}
+        self.guard = RepeatGuard()
+        self.confirmation = None  # the open sign / return question, if any
+        self._loaded = False
+        self._refreshing = False
         self._setup_messages()
         self._setup_queues()
         self._setup_reassign()
         self._setup_boards()
         self._setup_actions()
+        self._setup_keys()
         self.refresh()
+        self._loaded = True
 
     @property
     def lang(self) -> str:
@@ -116,9 +134,15 @@ class HeadTab(QWidget):
                                   (self.w["signatureView"], self.signature_model, self._show_signature),
                                   (self.w["suspendedView"], self.suspended_model, self._show_suspended)):
             setup_table(view, model)
-            view.selectionModel().selectionChanged.connect(lambda *_a, s=slot: s())
+            view.selectionModel().selectionChanged.connect(lambda *_a, v=view, s=slot: self._picked(v, s))
             view.activated.connect(lambda index, m=model: self.ctx.open_case(m.reg_no(index.row()) or ""))
         self._fit_columns()
+
+    def _picked(self, view: QTableView, show: Callable[[], None]) -> None:
+        """A case chosen by the person (not re-selected by a refresh) starts a new action for the guard."""
+        if not self._refreshing and selected_reg_no(view):
+            self.guard.moved()
+        show()
 
     def _fit_columns(self) -> None:
         """The due times stay in sight at 1366 px: fixed-width columns, the applicant takes what is left, and each
@@ -155,6 +179,40 @@ class HeadTab(QWidget):
         assign.triggered.connect(self.assign)
         self.w["resolutionPane"].addAction(assign)
 
+    def _setup_keys(self) -> None:
+        """F-keys, live on the page that shows their widget (Qt fires a shortcut only while it is visible)."""
+        keys = self.keys = Keys(self)
+        w = self.w
+        tabs: QTabWidget = w["headTabs"]
+        for key, page, view in (("F5", "resolutionPage", "resolutionView"), ("F6", "signaturePage", "signatureView"),
+                                ("F7", "suspendedPage", "suspendedView"), ("F12", "boardPage", None)):
+            keys.tab(key, tabs, w[page], (lambda v=view: self.focus_list(v)) if view else None)
+            if view is not None:
+                keys.bind("F2", w[page], lambda v=view: self.focus_list(v))
+                keys.bind(NEXT_KEY, w[page], lambda v=view: step(self.w[v], True))
+                keys.bind(PREVIOUS_KEY, w[page], lambda v=view: step(self.w[v], False))
+        page = w["resolutionPage"]
+        keys.bind("F3", page, w["resolutionEdit"])
+        keys.bind("F4", page, w["executorCombo"])
+        keys.bind("F9", page, w["assignButton"])
+        keys.bind("F11", page, w["suspendReasonEdit"])
+        keys.bind("Shift+F9", page, w["suspendButton"])
+        page = w["signaturePage"]
+        keys.bind("F9", page, w["signButton"])
+        keys.bind("F3", page, w["returnReasonEdit"])
+        keys.bind("Shift+F9", page, w["returnButton"])
+        keys.bind("F9", w["suspendedPage"], w["resumeButton"])
+        keys.decorate()
+
+    def focus_list(self, view: str) -> None:
+        self.w[view].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_first(self) -> None:
+        """After the login: the resolution text of the case shown, or the list when there is nothing to resolve."""
+        self.w["headTabs"].setCurrentWidget(self.w["resolutionPage"])
+        edit = self.w["resolutionEdit"]
+        (edit if edit.isEnabled() else self.w["resolutionView"]).setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ------------------------------------------------------------ refresh and language
 
     def changeEvent(self, event: QEvent) -> None:
@@ -174,6 +232,7 @@ class HeadTab(QWidget):
         self._shown = {"resolution": None, "signature": None, "suspended": None}
         self._reassign_shown = None
         self.refresh()
+        self.keys.decorate()
         for name, text in typed.items():
             self.w[name].setText(text)
         combo: QComboBox = self.w["executorCombo"]
@@ -181,14 +240,25 @@ class HeadTab(QWidget):
             combo.setCurrentIndex(combo.findData(executor))
 
     def refresh(self, _reg_no: str = "") -> None:
-        """Re-read both queues and the board; keep the selected case (and what was typed) when it is still there."""
+        """Re-read the queues and the board; keep the selected case (and what was typed) when it is still there.
+
+        Only the first reading selects the first case: later a case that left a list (acted on here or by someone
+        else) leaves nothing selected, and the list stays where it was, until the person picks a case (F8)."""
         self._names = user_names(self.reg)
-        for view, model in ((self.w["resolutionView"], self.resolution_model),
-                            (self.w["signatureView"], self.signature_model),
-                            (self.w["suspendedView"], self.suspended_model)):
-            keep = selected_reg_no(view)
-            model.refresh()
-            select_reg_no(view, keep)
+        self._refreshing = True
+        try:
+            for view, model in ((self.w["resolutionView"], self.resolution_model),
+                                (self.w["signatureView"], self.signature_model),
+                                (self.w["suspendedView"], self.suspended_model)):
+                keep = selected_reg_no(view)
+                place = view.currentIndex().row() if view.currentIndex().isValid() else None
+                scrolled = keep_scroll(view)
+                model.refresh()
+                if not select_reg_no(view, keep, fallback_first=not self._loaded) and self._loaded:
+                    let_go(view, place)
+                scrolled()
+        finally:
+            self._refreshing = False
         self._show_resolution()
         self._show_signature()
         self._show_suspended()
@@ -218,6 +288,7 @@ class HeadTab(QWidget):
         if key == self._shown["resolution"] and case is not None:
             return  # the same case: keep what the head has typed
         self._shown["resolution"] = key
+        self._forget_acted("resolution", case)
         self.resolution_errors.clear()
         self.w["resolutionEdit"].clear()
         self.w["suspendReasonEdit"].clear()
@@ -228,8 +299,9 @@ class HeadTab(QWidget):
         for name in ("suspendReasonEdit", "suspendButton"):
             self.w[name].setEnabled("suspend" in actions)
         if case is None:
-            self.w["resolutionCase"].setHtml(self._note(self.resolution_model, self.tr("No case awaits a resolution.")))
             self.w["executorCombo"].clear()
+            if not self._show_acted("resolution", "resolutionCase"):
+                self._show_empty("resolutionCase", self.resolution_model, self.tr("No case awaits a resolution."))
             return
         self.w["resolutionCase"].setHtml(self._header(case))
         self._fill_executors()
@@ -249,23 +321,26 @@ class HeadTab(QWidget):
     def assign(self) -> None:
         """Put the resolution and hand the case to the chosen executor."""
         case = self._current("resolutionView")
-        if case is None or not self.w["assignButton"].isEnabled():
+        if case is None or not self.w["assignButton"].isEnabled() or not self.guard.allow("resolve", case.reg_no):
             return
         self.resolution_errors.clear()
         executor = combo_data(self.w["executorCombo"])
         if executor is None:
             set_message(self.w["executorError"], self.tr("Choose the executor."))
             return
+        name = self._names.get(int(executor), str(executor))
         self._perform(self.resolution_errors, case, "resolve", executor=int(executor),
-                      resolution=self.w["resolutionEdit"].text())
+                      resolution=self.w["resolutionEdit"].text(),
+                      done=self.tr("%1 (%2) is assigned to %3.").replace("%3", name))
 
     def suspend(self) -> None:
         """Suspend the case while the applicant brings missing documents (the clock stops; the core wants a reason)."""
         case = self._current("resolutionView")
-        if case is None or not self.w["suspendButton"].isEnabled():
+        if case is None or not self.w["suspendButton"].isEnabled() or not self.guard.allow("suspend", case.reg_no):
             return
         self.resolution_errors.clear()
-        self._perform(self.resolution_errors, case, "suspend", reason=self.w["suspendReasonEdit"].text())
+        self._perform(self.resolution_errors, case, "suspend", reason=self.w["suspendReasonEdit"].text(),
+                      done=self.tr("%1 (%2) is suspended."))
 
     # ------------------------------------------------------------ suspended cases
 
@@ -275,11 +350,13 @@ class HeadTab(QWidget):
         if key == self._shown["suspended"] and case is not None:
             return
         self._shown["suspended"] = key
+        self._forget_acted("suspended", case)
         self.suspended_errors.clear()
         allowed = case is not None and "resume" in workflow.allowed_actions(case, self.ctx.user)
         self.w["resumeButton"].setEnabled(allowed)
         if case is None:
-            self.w["suspendedCase"].setHtml(self._note(self.suspended_model, self.tr("No case is suspended.")))
+            if not self._show_acted("suspended", "suspendedCase"):
+                self._show_empty("suspendedCase", self.suspended_model, self.tr("No case is suspended."))
             return
         since = case.data.get("suspended_at")
         when = fmt_datetime(dt.datetime.fromisoformat(since), self.lang) if since else "—"
@@ -290,9 +367,9 @@ class HeadTab(QWidget):
     def resume(self) -> None:
         """Take the suspended case up again where it stopped; its deadlines move on by the time it waited."""
         case = self._current("suspendedView")
-        if case is not None and self.w["resumeButton"].isEnabled():
+        if case is not None and self.w["resumeButton"].isEnabled() and self.guard.allow("resume", case.reg_no):
             self.suspended_errors.clear()
-            self._perform(self.suspended_errors, case, "resume")
+            self._perform(self.suspended_errors, case, "resume", done=self.tr("%1 (%2) is taken up again."))
 
     # ------------------------------------------------------------ signature
 
@@ -302,14 +379,16 @@ class HeadTab(QWidget):
         if key == self._shown["signature"] and case is not None:
             return
         self._shown["signature"] = key
+        self._forget_acted("signature", case)
         self.signature_errors.clear()
         self.w["returnReasonEdit"].clear()
         allowed = workflow.allowed_actions(case, self.ctx.user) if case is not None else []
         self.w["signButton"].setEnabled("sign" in allowed)
         if case is None:
-            self.w["signatureCase"].setHtml(self._note(self.signature_model, self.tr("No draft awaits a signature.")))
             self.w["draftView"].clear()
             self._enable_return(False, "")
+            if not self._show_acted("signature", "signatureCase"):
+                self._show_empty("signatureCase", self.signature_model, self.tr("No draft awaits a signature."))
             return
         service = self.reg.service_of(case)
         self.w["signatureCase"].setHtml(self._header(case))
@@ -327,15 +406,49 @@ class HeadTab(QWidget):
             self.w[name].setToolTip(why)
 
     def sign(self) -> None:
+        """Ask, naming the case and its decision; sign only after Enter (or a click on the confirming button)."""
         case = self._current("signatureView")
-        if case is not None and self.w["signButton"].isEnabled():
-            self._perform(self.signature_errors, case, "sign")
+        if case is None or not self.w["signButton"].isEnabled() or not self.guard.allow("sign", case.reg_no):
+            return
+        self.signature_errors.clear()
+        self._confirm(case, "sign", self.tr("Sign"), self.tr("Sign this draft?"), [],
+                      self.tr("%1 (%2) is signed: %3."))
 
     def return_draft(self) -> None:
+        """Check the reason, ask naming the case, and only then return the draft to the executor."""
         case = self._current("signatureView")
-        if case is not None and self.w["returnButton"].isEnabled():
-            self.signature_errors.clear()
-            self._perform(self.signature_errors, case, "return", reason=self.w["returnReasonEdit"].text())
+        if case is None or not self.w["returnButton"].isEnabled() or not self.guard.allow("return", case.reg_no):
+            return
+        self.signature_errors.clear()
+        reason = " ".join(self.w["returnReasonEdit"].text().split())
+        try:  # the core's own checks, on a copy: a missing reason is answered before the question
+            workflow.perform(case, service=self.reg.service_of(case), actor=self.ctx.user, action="return",
+                             now=self.now(), params={"reason": reason}, calendar=self.reg.calendar())
+        except ValidationError as exc:
+            self.signature_errors.show(exc)
+            return
+        except KenseError as exc:
+            alerts.refusal(self, exc)
+            self.refresh()
+            return
+        self._confirm(case, "return", self.tr("Return"), self.tr("Return this draft to the executor?"),
+                      [(self.tr("Return reason"), reason)], self.tr("%1 (%2) is returned to the executor: %3."),
+                      reason=reason)
+
+    def _confirm(self, case: Case, action: str, verb: str, question: str, extra: list[tuple[str, str]],
+                 done: str, **params) -> None:
+        rows = case_rows(case, self.reg.service_of(case).title(self.lang),
+                         decision_title(case.decision or "", self.lang)) + extra
+        reg_no, stage = case.reg_no, case.stage
+
+        def confirmed() -> None:
+            now = self._current("signatureView")  # still the case that was asked about, at the same stage?
+            if now is None or (now.reg_no, now.stage) != (reg_no, stage):
+                return
+            self._perform(self.signature_errors, now, action, done=done, **params)
+
+        self.confirmation = confirm_case(self, action, verb, question, rows, verb, confirmed, self.guard)
+        self.confirmation.finished.connect(lambda _r: setattr(self, "confirmation", None))
 
     # ------------------------------------------------------------ reassign (issue 10)
 
@@ -466,8 +579,14 @@ class HeadTab(QWidget):
     def _header(self, case: Case) -> str:
         return case_header_html(case, self.reg.service_of(case), self.lang, self._names, self.now())
 
-    def _perform(self, errors: InlineErrors, case: Case, action: str, **params) -> Case | None:
-        """One workflow action through the register (one transaction); refusals shown inline or calmly."""
+    def _perform(self, errors: InlineErrors, case: Case, action: str, *, done: str, **params) -> Case | None:
+        """One workflow action on ``case`` through the register (one transaction); refusals shown inline or calmly.
+
+        Afterwards the pane says what was done to which case (``done``: %1 number, %2 applicant, %3 decision or
+        reason), the list keeps its place and nothing else is selected; the focus goes to the list, where F8
+        picks the next case."""
+        queue = {"resolve": "resolution", "suspend": "resolution", "resume": "suspended"}.get(action, "signature")
+        view = self.w[QUEUES[queue]]
         try:
             new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
         except ValidationError as exc:
@@ -477,6 +596,43 @@ class HeadTab(QWidget):
             alerts.refusal(self, exc)
             self.refresh()
             return None
+        self.guard.done(action, case.reg_no)
+        third = params.get("reason") or decision_title(new.decision or "", self.lang)
+        self._acted[queue] = (case.reg_no, done.replace("%1", case.reg_no)
+                              .replace("%2", case.applicant.full_name).replace("%3", third))
+        place = selected_row(view)
+        view.selectionModel().clearSelection()
         self.refresh()  # the window refreshes the other tabs when it hears the change
+        let_go(view, place)
+        self._shown[queue] = None
+        {"resolution": self._show_resolution, "signature": self._show_signature,
+         "suspended": self._show_suspended}[queue]()
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ctx.signals.cases_changed.emit(case.reg_no)
         return new
+
+    def _forget_acted(self, queue: str, case: Case | None) -> None:
+        """The person chose another case: the note about the last action goes."""
+        acted = self._acted[queue]
+        if case is not None and acted is not None and acted[0] != case.reg_no:
+            self._acted[queue] = None
+
+    def _show_acted(self, queue: str, browser: str) -> bool:
+        """The case the last action acted on, as it is now, under a line saying what was done (nothing selected)."""
+        acted = self._acted[queue]
+        if acted is None:
+            return False
+        reg_no, text = acted
+        try:
+            case = self.reg.case(reg_no)
+        except KenseError:
+            return False
+        hint = self.tr("%1: the next case.").replace("%1", NEXT_KEY)
+        self.w[browser].setHtml(done_banner(text) + self._header(case) +
+                                f"<p style='color:#555'>{html.escape(hint)}</p>")
+        return True
+
+    def _show_empty(self, browser: str, model: CaseTableModel, empty: str) -> None:
+        text = self.tr("Choose a case in the list (%1: the next case).").replace("%1", NEXT_KEY) \
+            if model.rowCount() else empty
+        self.w[browser].setHtml(f"<p style='color:#555'>{html.escape(text)}</p>")

@@ -56,6 +56,15 @@ TABS = (
 )
 
 
+# each role's main task, in the order a user holding several roles starts with
+MAIN_TAB_ORDER = ("clerk", "head", "executor", "psc", "akim", "admin", "register")
+
+
+def main_tab(keys: list[str]) -> str:
+    """The tab of the user's main task among ``keys`` (the tabs the user has)."""
+    return next((k for k in MAIN_TAB_ORDER if k in keys), keys[0] if keys else "")
+
+
 def visible_tabs(ctx: AppContext) -> list[TabSpec]:
     """The tabs this user's roles allow (a deactivated role shows nothing)."""
     return [t for t in TABS if _allowed(ctx, t)]
@@ -166,16 +175,42 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, lang=lang: self.set_language(lang))
 
     def _restore(self, initial_tab: str | None) -> None:
-        """The remembered size and place, or the first start's 1280×800 — either way within this screen (a
-        1366×768 laptop, or a smaller screen than the one the size was remembered on)."""
+        """The window's size, and the tab: the one asked for, else the one this user left, else the user's main
+        task (never the tab the previous user of this computer left open)."""
         settings = self.settings
         if settings is not None and not settings.geometry.isEmpty():
             self.restoreGeometry(settings.geometry)
-            fit_to_screen(self)
+            fit_to_screen(self)  # within this screen (a 1366×768 laptop, or smaller than where it was remembered)
         else:
             fit_to_screen(self, *FIRST_START_SIZE)
-        wanted = initial_tab or (settings.last_tab if settings is not None else "")
-        self.select_tab(wanted)
+        same_user = settings is not None and settings.last_tab_user == self.ctx.user.username
+        wanted = initial_tab or (settings.last_tab if same_user else "")
+        if not self.select_tab(wanted):
+            self.select_tab(main_tab(list(self.tab_widgets)))
+        self._focus_pending = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_focus_pending", False):
+            self._focus_pending = False
+            QTimer.singleShot(0, self, self.focus_first_field)
+
+    def focus_first_field(self) -> None:
+        """The cursor in the first field of the shown tab's task (the tab says which), or its first focusable widget."""
+        tab = self.tabs.currentWidget()
+        if tab is None:
+            return
+        first = getattr(tab, "focus_first", None)
+        if callable(first):
+            first()
+            return
+        widget = tab.nextInFocusChain()
+        while widget is not None and widget is not tab:
+            if tab.isAncestorOf(widget) and widget.isVisibleTo(tab) and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     # ---------------------------------------------------------------- tabs
 
@@ -208,6 +243,7 @@ class MainWindow(QMainWindow):
             self._refresh(key)
         if self.remember and self.settings is not None:
             self.settings.last_tab = key
+            self.settings.last_tab_user = self.ctx.user.username
 
     def _refresh(self, key: str) -> None:
         self._stale.discard(key)
@@ -353,5 +389,6 @@ class MainWindow(QMainWindow):
         if self.remember and self.settings is not None:
             self.settings.geometry = QByteArray(self.saveGeometry())
             self.settings.last_tab = self.current_key()
+            self.settings.last_tab_user = self.ctx.user.username
             self.settings.sync()
         super().closeEvent(event)

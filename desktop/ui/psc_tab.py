@@ -51,6 +51,12 @@ class PscTab(QWidget):
         self._show_place()
         self.tabs.currentChanged.connect(lambda _i: self._page_shown())
 
+    def focus_first(self) -> None:
+        """After the login: the inspector's intake (the IIN), or the collector's registry page."""
+        if self.counter is not None:
+            self.tabs.setCurrentWidget(child(self, QWidget, "intakePage"))
+            self.counter.focus_first()
+
     def _page_shown(self) -> None:
         """A page is shown: what another page wrote (an intake, a scan) is there at once."""
         hosted = {"intakePage": self.counter, "sendPage": self.builder, "receivePage": self.receiver,

@@ -298,6 +298,11 @@ class ClerkDesk(QWidget):
             child(self, QWidget, page).layout().addWidget(widget)
         self.tabs.currentChanged.connect(lambda _i: self._page_shown())
 
+    def focus_first(self) -> None:
+        """After the login: the counter, the cursor in the IIN of the next applicant (the service is remembered)."""
+        self.tabs.setCurrentWidget(child(self, QWidget, "counterPage"))
+        self.counter.focus_first()
+
     def _page_shown(self) -> None:
         """A page is shown: what another page wrote is there at once."""
         page = self.tabs.currentWidget().objectName()

@@ -27,6 +27,7 @@ from . import alerts
 from .casework import (GREEN, RED, case_header_html, select_reg_no, selected_reg_no,
                        set_message, setup_table, user_names)
 from .context import AppContext
+from .desk_keys import RepeatGuard
 from .forms import child, load_into
 from .labels import fmt_date
 from .models import CaseTableModel, Column, fit_columns
@@ -287,6 +288,7 @@ class RegistryBuilder(QWidget):
         super().__init__(parent)
         load_into(self, "registry_builder")
         self.ctx, self.reg, self.desk = ctx, ctx.register, ctx.register.packages
+        self.guard = RepeatGuard()  # a double click builds one registry
         self.direction = packages.normalise_direction(direction)
         self.fixed = source
         self.now: Callable[[], dt.datetime] = now_local
@@ -399,13 +401,14 @@ class RegistryBuilder(QWidget):
     def build(self) -> Registry | None:
         """Put every waiting package of the source on a new registry (dispatched) and print it."""
         source = self.source()
-        if source is None or not self.w["buildButton"].isEnabled():
+        if source is None or not self.w["buildButton"].isEnabled() or not self.guard.allow("build", source):
             return None
         try:
             registry = self.desk.create_registry(self.ctx.user, source, direction=self.direction, now=self.now())
         except KenseError as exc:
             alerts.refusal(self, exc)
             return None
+        self.guard.done("build", source)
         self.ctx.signals.cases_changed.emit("")
         self.refresh()
         select_registry_row(self.w["sentTable"], registry.number)
@@ -447,6 +450,7 @@ class HandOverPanel(QWidget):
         super().__init__(parent)
         load_into(self, "handover_panel")
         self.ctx, self.reg, self.desk, self.source = ctx, ctx.register, ctx.register.packages, source
+        self.guard = RepeatGuard()  # a double click hands one result over
         self.now: Callable[[], dt.datetime] = now_local
         self.w = {name: child(self, kind, name) for name, kind in HANDOVER_WIDGETS.items()}
         self.model = package_model(lambda: [s.id for s in self.desk.returned(source)], self.reg,
@@ -533,7 +537,7 @@ class HandOverPanel(QWidget):
 
     def hand_over(self) -> Case | None:
         case = self.current()
-        if case is None:
+        if case is None or not self.guard.allow("hand_over", case.reg_no):
             return None
         try:
             done = self.desk.hand_over(self.ctx.user, case.reg_no, now=self.now())
@@ -541,6 +545,7 @@ class HandOverPanel(QWidget):
             alerts.refusal(self, exc)
             self.refresh()
             return None
+        self.guard.done("hand_over", case.reg_no)
         self._say(self.tr("%1 is handed over to %2.").replace("%1", done.reg_no)
                   .replace("%2", done.applicant.full_name), True)
         self.refresh()

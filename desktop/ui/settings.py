@@ -28,6 +28,7 @@ class Option:
 OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("window/geometry", QByteArray, QByteArray()),
     Option("window/last_tab", str, ""),
+    Option("window/last_tab_user", str, ""),  # whose last tab it is: another user opens on their own main tab
     Option("casecard/geometry", QByteArray, QByteArray()),
     Option("ui/language", str, "kk", ("kk", "ru", "en")),
     Option("clerk/last_service", str, ""),
@@ -112,6 +113,14 @@ class Settings:
     @last_tab.setter
     def last_tab(self, value: str) -> None:
         self.set("window/last_tab", value)
+
+    @property
+    def last_tab_user(self) -> str:
+        return self.get("window/last_tab_user")
+
+    @last_tab_user.setter
+    def last_tab_user(self, value: str) -> None:
+        self.set("window/last_tab_user", value)
 
     @property
     def geometry(self) -> QByteArray:

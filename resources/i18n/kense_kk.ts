@@ -268,6 +268,26 @@ Cases: %2</source>
             <source>Choose a case on the left.</source>
             <translation>Сол жақтан істі таңдаңыз.</translation>
         </message>
+        <message>
+            <source>Sign</source>
+            <translation>Қол қою</translation>
+        </message>
+        <message>
+            <source>Sign this certificate?</source>
+            <translation>Осы анықтамаға қол қоясыз ба?</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Пысықтауға қайтару</translation>
+        </message>
+        <message>
+            <source>Return this draft for completion?</source>
+            <translation>Осы жобаны пысықтауға қайтарасыз ба?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Қайтару себебі</translation>
+        </message>
     </context>
     <context>
         <name>CalendarPage</name>
@@ -1653,6 +1673,38 @@ result due %3</source>
             <source>Choose a case on the left.</source>
             <translation>Сол жақтан істі таңдаңыз.</translation>
         </message>
+        <message>
+            <source>Choose a case on the left (%1: the next case).</source>
+            <translation>Сол жақтағы тізімнен істі таңдаңыз (%1: келесі іс).</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: келесі іс.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is sent to the head: %3.</source>
+            <translation>%1 (%2) басшыға жіберілді: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended: %3.</source>
+            <translation>%1 (%2) тоқтатыла тұрды: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) қайтадан жұмысқа алынды.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is posted.</source>
+            <translation>%1 (%2) поштамен жіберілді.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is handed over.</source>
+            <translation>%1 (%2) қолма-қол берілді.</translation>
+        </message>
+        <message>
+            <source>The slip of %1 (%2) is recorded.</source>
+            <translation>%1 (%2) хабарламасы тіркелді.</translation>
+        </message>
     </context>
     <context>
         <name>FieldEditor</name>
@@ -1954,6 +2006,54 @@ result due %3</source>
         <message>
             <source>Re&amp;assign</source>
             <translation>Қайта та&amp;ғайындау</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is assigned to %3.</source>
+            <translation>%1 (%2) орындаушыға берілді: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended.</source>
+            <translation>%1 (%2) тоқтатыла тұрды.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) қайтадан жұмысқа алынды.</translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation>Қол қою</translation>
+        </message>
+        <message>
+            <source>Sign this draft?</source>
+            <translation>Осы жобаға қол қоясыз ба?</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is signed: %3.</source>
+            <translation>%1 (%2) қол қойылды: %3.</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Пысықтауға қайтару</translation>
+        </message>
+        <message>
+            <source>Return this draft to the executor?</source>
+            <translation>Осы жобаны орындаушыға пысықтауға қайтарасыз ба?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Қайтару себебі</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is returned to the executor: %3.</source>
+            <translation>%1 (%2) орындаушыға қайтарылды: %3.</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: келесі іс.</translation>
+        </message>
+        <message>
+            <source>Choose a case in the list (%1: the next case).</source>
+            <translation>Тізімнен істі таңдаңыз (%1: келесі іс).</translation>
         </message>
     </context>
     <context>
@@ -2788,6 +2888,29 @@ Finish the receipt and flag them as missing? They stay on the registry and can s
             <location line="+4" />
             <source>Deactivate %1? The user will no longer be able to log in.</source>
             <translation>%1 өшірілсін бе? Пайдаланушы бұдан былай жүйеге кіре алмайды.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskKeys</name>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Бас тарту (Esc)</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Тіркеу №</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>Өтініш беруші</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Қызмет</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Шешім</translation>
         </message>
     </context>
 </TS>

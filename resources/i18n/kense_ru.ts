@@ -268,6 +268,26 @@ Cases: %2</source>
             <source>Choose a case on the left.</source>
             <translation>Выберите дело слева.</translation>
         </message>
+        <message>
+            <source>Sign</source>
+            <translation>Подписать</translation>
+        </message>
+        <message>
+            <source>Sign this certificate?</source>
+            <translation>Подписать эту справку?</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Вернуть на доработку</translation>
+        </message>
+        <message>
+            <source>Return this draft for completion?</source>
+            <translation>Вернуть этот проект на доработку?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Причина возврата</translation>
+        </message>
     </context>
     <context>
         <name>CalendarPage</name>
@@ -1656,6 +1676,38 @@ result due %3</source>
             <source>Choose a case on the left.</source>
             <translation>Выберите дело слева.</translation>
         </message>
+        <message>
+            <source>Choose a case on the left (%1: the next case).</source>
+            <translation>Выберите дело в списке слева (%1: следующее дело).</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: следующее дело.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is sent to the head: %3.</source>
+            <translation>%1 (%2) отправлено руководителю: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended: %3.</source>
+            <translation>%1 (%2) приостановлено: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) снова в работе.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is posted.</source>
+            <translation>%1 (%2) отправлено почтой.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is handed over.</source>
+            <translation>%1 (%2) выдано на руки.</translation>
+        </message>
+        <message>
+            <source>The slip of %1 (%2) is recorded.</source>
+            <translation>Уведомление по %1 (%2) зарегистрировано.</translation>
+        </message>
     </context>
     <context>
         <name>FieldEditor</name>
@@ -1958,6 +2010,54 @@ result due %3</source>
         <message>
             <source>Re&amp;assign</source>
             <translation>Пере&amp;дать</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is assigned to %3.</source>
+            <translation>%1 (%2) передано исполнителю: %3.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is suspended.</source>
+            <translation>%1 (%2) приостановлено.</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is taken up again.</source>
+            <translation>%1 (%2) снова в работе.</translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation>Подписать</translation>
+        </message>
+        <message>
+            <source>Sign this draft?</source>
+            <translation>Подписать этот проект?</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is signed: %3.</source>
+            <translation>%1 (%2) подписано: %3.</translation>
+        </message>
+        <message>
+            <source>Return</source>
+            <translation>Вернуть на доработку</translation>
+        </message>
+        <message>
+            <source>Return this draft to the executor?</source>
+            <translation>Вернуть этот проект исполнителю на доработку?</translation>
+        </message>
+        <message>
+            <source>Return reason</source>
+            <translation>Причина возврата</translation>
+        </message>
+        <message>
+            <source>%1 (%2) is returned to the executor: %3.</source>
+            <translation>%1 (%2) возвращено исполнителю: %3.</translation>
+        </message>
+        <message>
+            <source>%1: the next case.</source>
+            <translation>%1: следующее дело.</translation>
+        </message>
+        <message>
+            <source>Choose a case in the list (%1: the next case).</source>
+            <translation>Выберите дело в списке (%1: следующее дело).</translation>
         </message>
     </context>
     <context>
@@ -2797,6 +2897,29 @@ Finish the receipt and flag them as missing? They stay on the registry and can s
             <location line="+4" />
             <source>Deactivate %1? The user will no longer be able to log in.</source>
             <translation>Отключить %1? Пользователь больше не сможет войти.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskKeys</name>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Отмена (Esc)</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Рег. №</translation>
+        </message>
+        <message>
+            <source>Applicant</source>
+            <translation>Заявитель</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Решение</translation>
         </message>
     </context>
 </TS>

@@ -199,3 +199,21 @@ def advance(register: Any, people: dict, case: Any, to: str, executor: str = "ex
         actor, action, params = steps[stage]
         case = register.perform(actor, case.reg_no, action, now=now, **params)
     return case
+
+
+def confirmation(qtbot, timeout: int = 2000) -> QWidget:
+    """The window-modal question that names the case (sign, return): wait for it and for its keyboard focus."""
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None
+                    and QApplication.activeModalWidget().objectName().startswith("confirm_"), timeout=timeout)
+    box = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: box.isAncestorOf(QApplication.focusWidget()), timeout=timeout)
+    return box
+
+
+def answer(qtbot, key: Qt.Key = Qt.Key.Key_Return) -> str:
+    """Answer the confirmation by a key on its focused widget (Enter confirms, Esc cancels); returns its text."""
+    box = confirmation(qtbot)
+    text = box.text()
+    press(qtbot, key)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not box, timeout=2000)
+    return text

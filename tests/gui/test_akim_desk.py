@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from desktop.documents import render
 from desktop.ui.akim_tab import AkimTab
-from helpers_roles import (MARKS, Printer, alert_log, alt, keyboard_intake, make_ctx, person, press,  # noqa: F401
+from helpers_roles import (MARKS, Printer, alert_log, alt, answer, keyboard_intake, make_ctx, person, press,  # noqa: F401
                            show, tab, type_text)
 from helpers_scan import AKIMAT, CHILDREN, OTHER_AKIMAT, events, pdf_text, staff, window  # noqa: F401
 
@@ -37,7 +37,9 @@ def test_the_akim_issues_and_signs_an_s6_certificate(qtbot, register, staff, aki
 
     # decide: the akim takes it to issue himself; the drafting page opens on the case
     akim.tabs.setCurrentWidget(akim.w["decidePage"])
-    assert akim.cases.rowCount() == 1 and akim.current_case().reg_no == case.reg_no
+    assert akim.cases.rowCount() == 1 and akim.current_case() is None  # new since the list was read: F8 picks it
+    press(qtbot, Qt.Key.Key_F8)
+    assert akim.current_case().reg_no == case.reg_no
     assert akim.w["actionStack"].currentWidget() is akim.w["resolvePage"]
     assert akim.w["resolutionEdit"].text() == "Issue the certificate"
     qtbot.mouseClick(akim.w["resolveButton"], Qt.MouseButton.LeftButton)
@@ -64,6 +66,7 @@ def test_the_akim_issues_and_signs_an_s6_certificate(qtbot, register, staff, aki
     assert akim.w["actionStack"].currentWidget() is akim.w["signPage"]
     assert "Ахметова Сәуле" in akim.w["caseView"].toPlainText()
     qtbot.mouseClick(akim.w["signButton"], Qt.MouseButton.LeftButton)
+    assert case.reg_no in answer(qtbot)  # the question names the case; Enter signs
     signed = register.case(case.reg_no)
     assert signed.stage == "signed" and signed.data["signed_by"] == staff["akim42"].id
     assert akim.w["actionStack"].currentWidget() is akim.w["workPage"]
@@ -99,6 +102,7 @@ def test_the_akim_returns_his_own_draft_for_completion(qtbot, register, staff, a
     assert akim.w["actionError"].isVisible() and register.case(case.reg_no).stage == "awaiting_signature"
     akim.w["returnReasonEdit"].setText("Отбасы мүшелерінің ЖСН-і жоқ")
     qtbot.mouseClick(akim.w["returnButton"], Qt.MouseButton.LeftButton)
+    assert "Отбасы мүшелерінің ЖСН-і жоқ" in answer(qtbot)
     back = register.case(case.reg_no)
     assert back.stage == "with_executor" and back.data["last_return"] == "Отбасы мүшелерінің ЖСН-і жоқ"
     assert akim.w["actionStack"].currentWidget() is akim.w["workPage"]

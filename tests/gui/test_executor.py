@@ -148,6 +148,8 @@ def test_suspend_and_resume(qtbot, executor_tab, register, people, alert_log):
     assert register.case(case.reg_no).stage == "suspended"
     assert ex.w["stageStack"].currentWidget() is ex.w["suspendedPage"]
     assert "Қосымша сұрау салынды" in ex.w["suspendedLabel"].text()
+    assert ex.current_case().reg_no == case.reg_no  # still in my list: still the case shown, with what was done
+    assert ex.w["caseView"].toPlainText().startswith(f"✔ {case.reg_no}")
     alt(qtbot, Qt.Key.Key_R)  # &Resume work
     assert register.case(case.reg_no).stage == "with_executor"
     assert events(register, case.reg_no)[-2:] == ["suspend", "resume"]

@@ -6,14 +6,15 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.errors import PermissionDenied, ValidationError
 from desktop.core.messages import message
 from desktop.ui.casework import AMBER, GREEN, RED
 from desktop.ui.forms import child, load_form
 from desktop.ui.head_tab import WIDGETS, HeadTab
-from helpers_roles import (MARKS, advance, alert_log, alt, events, focused, make_ctx, new_case, press,  # noqa: F401
-                           show, type_text)
+from helpers_roles import (MARKS, advance, alert_log, alt, answer, events, focused, make_ctx, new_case,  # noqa: F401
+                           press, show, type_text)
 
 pytestmark = MARKS
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,9 +68,14 @@ def test_head_resolves_and_assigns_by_keyboard(qtbot, head_tab, register, people
     assert events(register, first.reg_no) == ["register", "resolve"]
     last = register.history(first.reg_no)[-1]
     assert last.actor == "head" and last.details["executor"] == "executor1"
-    # the queue moved on to the next case; the executors' loads are up to date
+    # the pane says what was done to which case; no other case is selected until the head asks for it (F8)
     assert head.resolution_model.rowCount() == 1
+    assert head._current("resolutionView") is None and not head.w["assignButton"].isEnabled()
+    shown = head.w["resolutionCase"].toPlainText()
+    assert shown.startswith(f"✔ {first.reg_no}") and "Оспанова" in shown and second.reg_no not in shown
+    press(qtbot, Qt.Key.Key_F8)
     assert head.w["resolutionCase"].toPlainText().startswith(second.reg_no)
+    # the executors' loads are up to date
     loads = [combo.itemText(i) for i in range(combo.count())]
     assert any("Оспанова" in t and "1" in t for t in loads)
     assert combo.currentData() == people["executor2"].id  # the lighter load is offered first
@@ -91,33 +97,59 @@ def test_head_signs_and_returns_where_allowed(qtbot, head_tab, register, people)
     s5 = advance(register, people, new_case(register, people["clerk"], "S5", 2), "awaiting_signature",
                  decision="refused")
     head = head_tab()
-    alt(qtbot, Qt.Key.Key_S)  # Awaiting &signature
-    assert head.w["headTabs"].currentIndex() == 1
+    press(qtbot, Qt.Key.Key_F6)  # Awaiting signature
+    assert head.w["headTabs"].currentIndex() == 1 and focused() is head.w["signatureView"]
     rows = [head.signature_model.reg_no(r) for r in range(head.signature_model.rowCount())]
     assert set(rows) == {s1.reg_no, s5.reg_no}
-    shown = head.w["draftView"].toPlainText()
-    current = head._current("signatureView")
-    if current.service == "S1":
-        assert not head.w["returnButton"].isEnabled()
-        assert head.w["returnButton"].toolTip() == message("no_return", "kk", service="S1")
-        assert "Мақұлданды" in shown
-        alt(qtbot, Qt.Key.Key_G)  # Si&gn
-        assert register.case(s1.reg_no).stage == "signed"
-    current = head._current("signatureView")
-    assert current.reg_no == s5.reg_no and head.w["returnButton"].isEnabled()
-    assert "Бас тартылды" in head.w["draftView"].toPlainText()
-    alt(qtbot, Qt.Key.Key_O)  # Return reas&on
-    type_text(qtbot, "Табыс туралы анықтаманы қосыңыз")
-    press(qtbot, Qt.Key.Key_Return)
-    back = register.case(s5.reg_no)
-    assert back.stage == "with_executor" and back.data["returns"] == 1
-    assert back.data["last_return"] == "Табыс туралы анықтаманы қосыңыз"
-    assert events(register, s5.reg_no)[-1] == "return"
-    if register.case(s1.reg_no).stage != "signed":
-        alt(qtbot, Qt.Key.Key_G)
+    for _ in range(2):
+        current = head._current("signatureView")
+        if current.service == "S1":
+            assert not head.w["returnButton"].isEnabled()
+            assert head.w["returnButton"].toolTip() == message("no_return", "kk", service="S1")
+            assert "Мақұлданды" in head.w["draftView"].toPlainText()
+            press(qtbot, Qt.Key.Key_F9)  # Sign: the question names the case and its decision
+            asked = answer(qtbot)
+            assert s1.reg_no in asked and "Ахметов Ерлан" in asked and "Мақұлданды" in asked
+            assert register.case(s1.reg_no).stage == "signed"
+        else:
+            assert current.reg_no == s5.reg_no and head.w["returnButton"].isEnabled()
+            assert "Бас тартылды" in head.w["draftView"].toPlainText()
+            press(qtbot, Qt.Key.Key_F3)  # Return reason
+            type_text(qtbot, "Табыс туралы анықтаманы қосыңыз")
+            press(qtbot, Qt.Key.Key_Return)
+            asked = answer(qtbot)
+            assert s5.reg_no in asked and "Бас тартылды" in asked and "Табыс туралы" in asked
+            back = register.case(s5.reg_no)
+            assert back.stage == "with_executor" and back.data["returns"] == 1
+            assert back.data["last_return"] == "Табыс туралы анықтаманы қосыңыз"
+            assert events(register, s5.reg_no)[-1] == "return"
+        assert head._current("signatureView") is None  # nothing else is selected ...
+        assert head.w["signatureCase"].toPlainText().startswith(f"✔ {current.reg_no}")  # ... and it says what
+        press(qtbot, Qt.Key.Key_F8)  # the next case, when asked for
     assert register.case(s1.reg_no).stage == "signed"
     assert events(register, s1.reg_no)[-1] == "sign"
     assert head.signature_model.rowCount() == 0
+
+
+def test_escape_cancels_the_signature(qtbot, head_tab, register, people):
+    case = advance(register, people, new_case(register, people["clerk"], "S1", 1), "awaiting_signature")
+    head = head_tab()
+    press(qtbot, Qt.Key.Key_F6)
+    press(qtbot, Qt.Key.Key_F9)
+    answer(qtbot, Qt.Key.Key_Escape)
+    assert register.case(case.reg_no).stage == "awaiting_signature"
+    assert events(register, case.reg_no)[-1] == "draft"
+    assert head._current("signatureView").reg_no == case.reg_no and head.w["signButton"].isEnabled()
+
+
+def test_a_return_without_a_reason_is_answered_before_the_question(qtbot, head_tab, register, people, alert_log):
+    case = advance(register, people, new_case(register, people["clerk"], "S5", 1), "awaiting_signature")
+    head = head_tab()
+    press(qtbot, Qt.Key.Key_F6)
+    press(qtbot, Qt.Key.Key_F9, modifier=Qt.KeyboardModifier.ShiftModifier)  # Return, with no reason typed
+    assert QApplication.activeModalWidget() is None
+    assert head.w["returnError"].isVisible() and focused() is head.w["returnReasonEdit"]
+    assert register.case(case.reg_no).stage == "awaiting_signature" and alert_log == []
 
 
 def test_core_refuses_a_return_the_regulation_does_not_allow(register, people):

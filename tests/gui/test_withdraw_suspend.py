@@ -172,6 +172,8 @@ def test_head_suspends_from_the_resolution_queue_and_resumes(qtbot, head_tab, re
     alt(qtbot, Qt.Key.Key_U)  # S&uspended
     assert tabs.currentWidget() is head.w["suspendedPage"]
     assert head.suspended_model.reg_no(0) == case.reg_no
+    assert head._current("suspendedView") is None  # it came after the tab was read: chosen by the head (F8)
+    press(qtbot, Qt.Key.Key_F8)
     assert "Табыс туралы анықтама жоқ" in head.w["suspendedCase"].toPlainText()
     assert "Резолюцияны күтуде" in head.w["suspendedCase"].toPlainText()  # suspended at that stage
     assert head.w["resumeButton"].isEnabled()
