@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
@@ -44,7 +45,8 @@ SIGNATURE_COLUMNS = ("reg_no", "service", "applicant", "decision", "executor", "
 SUSPENDED_COLUMNS = ("reg_no", "service", "applicant", "executor", "registered_at", "due_at")
 REASSIGN_COLUMNS = ("reg_no", "service", "applicant", "executor", "stage", "due_at")
 BOARD_KEYS = ("overdue", "due_today", "on_time")
-QUEUES = {"resolution": "resolutionView", "signature": "signatureView", "suspended": "suspendedView"}
+QUEUES = {"resolution": "resolutionView", "signature": "signatureView", "suspended": "suspendedView",
+          "reassign": "reassignView"}
 
 WIDGETS: dict[str, type] = {
     "overdueTile": QLabel, "dueTodayTile": QLabel, "onTimeTile": QLabel, "headTabs": QTabWidget,
@@ -81,9 +83,9 @@ class HeadTab(QWidget):
         self.now: Callable[[], dt.datetime] = now_local
         self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
         self._names = user_names(self.reg)
-        self._shown: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None, "suspended": None}
+        self._shown: dict[str, tuple[Any, ...] | None] = {queue: None for queue in QUEUES}
         # what the last action in each queue did, to which case: (reg_no, sentence) shown over the pane
-        self._acted: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None, "suspended": None}
+        self._acted: dict[str, tuple[str, str] | None] = {queue: None for queue in QUEUES}
         self.guard = RepeatGuard()
         self.confirmation = None  # the open sign / return question, if any
         self._loaded = False
@@ -185,7 +187,8 @@ class HeadTab(QWidget):
         w = self.w
         tabs: QTabWidget = w["headTabs"]
         for key, page, view in (("F5", "resolutionPage", "resolutionView"), ("F6", "signaturePage", "signatureView"),
-                                ("F7", "suspendedPage", "suspendedView"), ("F12", "boardPage", None)):
+                                ("F7", "suspendedPage", "suspendedView"), ("F10", "reassignPage", "reassignView"),
+                                ("F12", "boardPage", None)):
             keys.tab(key, tabs, w[page], (lambda v=view: self.focus_list(v)) if view else None)
             if view is not None:
                 keys.bind("F2", w[page], lambda v=view: self.focus_list(v))
@@ -202,6 +205,10 @@ class HeadTab(QWidget):
         keys.bind("F3", page, w["returnReasonEdit"])
         keys.bind("Shift+F9", page, w["returnButton"])
         keys.bind("F9", w["suspendedPage"], w["resumeButton"])
+        page = w["reassignPage"]
+        keys.bind("F4", page, w["reassignExecutorCombo"])
+        keys.bind("F3", page, w["reassignReasonEdit"])
+        keys.bind("F9", page, w["reassignButton"])
         keys.decorate()
 
     def focus_list(self, view: str) -> None:
@@ -229,8 +236,7 @@ class HeadTab(QWidget):
         for model in (self.resolution_model, self.signature_model, self.suspended_model, self.reassign_model):
             model.set_language(self.lang)
         self._fit_columns()
-        self._shown = {"resolution": None, "signature": None, "suspended": None}
-        self._reassign_shown = None
+        self._shown = {queue: None for queue in QUEUES}
         self.refresh()
         self.keys.decorate()
         for name, text in typed.items():
@@ -249,7 +255,8 @@ class HeadTab(QWidget):
         try:
             for view, model in ((self.w["resolutionView"], self.resolution_model),
                                 (self.w["signatureView"], self.signature_model),
-                                (self.w["suspendedView"], self.suspended_model)):
+                                (self.w["suspendedView"], self.suspended_model),
+                                (self.w["reassignView"], self.reassign_model)):
                 keep = selected_reg_no(view)
                 place = view.currentIndex().row() if view.currentIndex().isValid() else None
                 scrolled = keep_scroll(view)
@@ -473,13 +480,9 @@ class HeadTab(QWidget):
         self.reassign_errors.add("reason", self.w["reassignReasonError"], self.w["reassignReasonEdit"])
         self.w["reassignButton"].clicked.connect(self.reassign)
         self.w["reassignReasonEdit"].returnPressed.connect(self.reassign)
-        self._reassign_shown: tuple[str, str, int | None] | None = None
 
     def _refresh_reassign(self) -> None:
-        view = self.w["reassignView"]
-        keep = selected_reg_no(view)
-        self.reassign_model.refresh()
-        select_reg_no(view, keep)
+        """The page's pane and its count (its list is re-read with the other queues in ``refresh``)."""
         self._show_reassign()
         tabs: QTabWidget = self.w["headTabs"]
         tabs.setTabText(tabs.indexOf(self.w["reassignPage"]),
@@ -488,9 +491,10 @@ class HeadTab(QWidget):
     def _show_reassign(self) -> None:
         case = self._current("reassignView")
         key = (case.reg_no, case.stage, case.executor_id) if case else None
-        if key == self._reassign_shown and case is not None:
+        if key == self._shown["reassign"] and case is not None:
             return  # the same case: keep what the head has typed
-        self._reassign_shown = key
+        self._shown["reassign"] = key
+        self._forget_acted("reassign", case)
         self.reassign_errors.clear()
         self.w["reassignReasonEdit"].clear()
         combo: QComboBox = self.w["reassignExecutorCombo"]
@@ -500,7 +504,8 @@ class HeadTab(QWidget):
         for name in ("reassignExecutorCombo", "reassignReasonEdit", "reassignButton"):
             self.w[name].setEnabled(allowed)
         if case is None:
-            self.w["reassignCase"].setHtml(self._note(self.reassign_model, self.tr("No case is with an executor.")))
+            if not self._show_acted("reassign", "reassignCase"):
+                self._show_empty("reassignCase", self.reassign_model, self.tr("No case is with an executor."))
             return
         note = ""
         if case.executor_id is None:  # suspended before a resolution
@@ -518,7 +523,7 @@ class HeadTab(QWidget):
     def reassign(self) -> None:
         """Hand the chosen case to the chosen executor; the core wants another active executor and a reason."""
         case = self._current("reassignView")
-        if case is None or not self.w["reassignButton"].isEnabled():
+        if case is None or not self.w["reassignButton"].isEnabled() or not self.guard.allow("reassign", case.reg_no):
             return
         self.reassign_errors.clear()
         chosen = combo_data(self.w["reassignExecutorCombo"])
@@ -531,12 +536,8 @@ class HeadTab(QWidget):
             self.reassign_errors.show(exc)
             return
         self._perform(self.reassign_errors, case, "reassign", executor=executor,
-                      reason=self.w["reassignReasonEdit"].text())
-
-    def _note(self, model: CaseTableModel, empty: str) -> str:
-        """The case pane with no case shown: 'choose one' while the list has cases, else that it is empty."""
-        text = self.tr("Choose a case in the list on the left.") if model.rowCount() else empty
-        return f"<p style='color:#555'>{html.escape(text)}</p>"
+                      reason=self.w["reassignReasonEdit"].text(),
+                      done=self.tr("%1 (%2) is handed to another executor: %3."))
 
     # ------------------------------------------------------------ board
 
@@ -585,7 +586,8 @@ class HeadTab(QWidget):
         Afterwards the pane says what was done to which case (``done``: %1 number, %2 applicant, %3 decision or
         reason), the list keeps its place and nothing else is selected; the focus goes to the list, where F8
         picks the next case."""
-        queue = {"resolve": "resolution", "suspend": "resolution", "resume": "suspended"}.get(action, "signature")
+        queue = {"resolve": "resolution", "suspend": "resolution", "resume": "suspended",
+                 "reassign": "reassign"}.get(action, "signature")
         view = self.w[QUEUES[queue]]
         try:
             new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
@@ -606,7 +608,7 @@ class HeadTab(QWidget):
         let_go(view, place)
         self._shown[queue] = None
         {"resolution": self._show_resolution, "signature": self._show_signature,
-         "suspended": self._show_suspended}[queue]()
+         "suspended": self._show_suspended, "reassign": self._show_reassign}[queue]()
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ctx.signals.cases_changed.emit(case.reg_no)
         return new

@@ -1779,6 +1779,10 @@ result due %3</source>
     <context>
         <name>HeadTab</name>
         <message>
+            <source>%1 (%2) is handed to another executor: %3.</source>
+            <translation>%1 (%2) басқа орындаушыға берілді: %3.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/head_tab.py" line="+143" />
             <source>Assign</source>
             <translation>Тағайындау</translation>

@@ -1782,6 +1782,10 @@ result due %3</source>
     <context>
         <name>HeadTab</name>
         <message>
+            <source>%1 (%2) is handed to another executor: %3.</source>
+            <translation>%1 (%2) передано другому исполнителю: %3.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/head_tab.py" line="+143" />
             <source>Assign</source>
             <translation>Назначить</translation>

@@ -50,8 +50,10 @@ def test_the_head_reassigns_a_case_with_a_reason(qtbot, register, people, alert_
     assert register.inbox_ids("executor", executor_id=people["executor1"].id) == []
     assert set(register.inbox_ids("executor", executor_id=people["executor2"].id)) == {now.id, other.id}
     assert alert_log == []
-    # the same case stays shown, now with its new executor: offered executor1 back
-    assert combo_data(combo) == people["executor1"].id and tab.w["reassignReasonEdit"].text() == ""
+    # the pane says what was done to which case; nothing else is selected until the head asks (F8)
+    assert case.reg_no in tab.w["reassignCase"].toPlainText()
+    assert not tab.w["reassignView"].selectionModel().hasSelection()
+    assert tab.w["reassignReasonEdit"].text() == ""
 
 
 def test_a_reason_is_required_and_nothing_changes_without_it(qtbot, head, register, people, alert_log):
@@ -106,4 +108,4 @@ def test_an_empty_pane_says_choose_while_the_list_has_cases(qtbot, register, peo
     tab.w["resolutionView"].clearSelection()
     tab._show_resolution()
     text = tab.w["resolutionCase"].toPlainText()
-    assert "іс жоқ" not in text and "Сол жақтағы тізімнен істі таңдаңыз" in text
+    assert "іс жоқ" not in text and "Тізімнен істі таңдаңыз" in text

@@ -221,8 +221,8 @@ def test_a_registry_is_logged_when_printed_not_when_previewed(qtbot, register, p
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("kk", "дана саны: 2; басылым №: 1; құжат: Түбіртек; тілі: ru; принтер: Kense-HP"),
-    ("ru", "экземпляров: 2; печать №: 1; документ: Расписка; язык: ru; принтер: Kense-HP")])
+    ("kk", "дана саны: 2; басылым №: 1; құжат: Түбіртек; тілі: орысша; принтер: Kense-HP"),
+    ("ru", "экземпляров: 2; печать №: 1; документ: Расписка; язык: русский; принтер: Kense-HP")])
 def test_the_case_history_says_what_was_printed_in_the_interface_language(qtbot, register, people, lang, words):
     from desktop.ui.casecard_details import CaseDetails
     from desktop.ui.i18n import languages

@@ -308,7 +308,7 @@ def test_the_keys_are_shown_beside_the_buttons(qtbot, register, people):
     assert head.w["signButton"].text() == "Қол қо&ю (F9)"
     assert "(F3):" in head.findChild(QWidget, "resolutionLabel").text()
     tabs = head.w["headTabs"]
-    assert [tabs.tabToolTip(i) for i in range(tabs.count())] == ["F5", "F6", "F7", "F12"]
+    assert [tabs.tabToolTip(i) for i in range(tabs.count())] == ["F5", "F6", "F7", "F10", "F12"]
     ex = show(qtbot, ExecutorTab(make_ctx(register, people["executor1"])))
     for name, key in (("sendButton", "F9"), ("approveRadio", "F3"), ("refuseRadio", "F4"),
                       ("printResultButton", "F12"), ("deliverButton", "F9"), ("slipButton", "F9")):
