@@ -185,6 +185,9 @@ DECLARE
     n bigint;
 BEGIN
     PERFORM pg_advisory_xact_lock({WRITE_LOCK});
+    IF NOT is_owner(session_user) THEN
+        PERFORM me();  -- an active Kense user (a deactivated one's session still open writes nothing)
+    END IF;
     SELECT value INTO prev FROM meta WHERE key = 'audit_head';
     SELECT value::bigint INTO n FROM meta WHERE key = 'audit_count';
     prev := coalesce(prev, repeat('0', 64));
@@ -240,10 +243,11 @@ END $$;
 -- which rows and which moves. Every function pins search_path with pg_temp last, so no temporary table of the
 -- caller's can stand in for one of the register's.
 
-CREATE FUNCTION is_owner(who name) RETURNS boolean LANGUAGE sql STABLE
-SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
-    SELECT coalesce((SELECT rolsuper OR oid = (SELECT nspowner FROM pg_namespace WHERE nspname = '{SCHEMA}')
-                     FROM pg_roles WHERE rolname = who), false)
+-- (qualified names and no SET clause: it runs in every check trigger's WHEN, so it is kept cheap)
+CREATE FUNCTION is_owner(who name) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT r.rolsuper OR r.oid = (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                                                   WHERE n.nspname = '{SCHEMA}')
+                     FROM pg_catalog.pg_roles r WHERE r.rolname = who), false)
 $$;
 
 CREATE FUNCTION denied(what text) RETURNS boolean LANGUAGE plpgsql
@@ -599,22 +603,25 @@ CREATE TRIGGER meta_check BEFORE INSERT OR UPDATE OR DELETE ON meta
 CREATE TRIGGER meta_no_truncate BEFORE TRUNCATE ON meta
     FOR EACH STATEMENT EXECUTE FUNCTION refuse('the register''s settings are never emptied');
 
--- ---------------------------------------------------------------- users: the admin's, and in step with the logins
-CREATE FUNCTION check_user_write() RETURNS trigger LANGUAGE plpgsql
+-- ---------------------------------------------------------------- users and the calendar: the admin's
+CREATE FUNCTION check_admin_write() RETURNS trigger LANGUAGE plpgsql
 SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
 BEGIN
     PERFORM me();
     IF NOT has_role('admin') THEN
-        PERFORM denied('only the admin manages users');
+        PERFORM denied(format('only the admin changes %s', TG_TABLE_NAME));
     END IF;
-    IF TG_OP = 'UPDATE' AND (NEW.id, NEW.username, NEW.created_at) IS DISTINCT FROM
-                            (OLD.id, OLD.username, OLD.created_at) THEN
-        PERFORM denied(format('user %s keeps its name', OLD.username));
+    IF TG_TABLE_NAME = 'users' AND TG_OP = 'UPDATE' THEN  -- (nested: NEW.id exists only on users)
+        IF (NEW.id, NEW.username, NEW.created_at) IS DISTINCT FROM (OLD.id, OLD.username, OLD.created_at) THEN
+            PERFORM denied(format('user %s keeps its name', OLD.username));
+        END IF;
     END IF;
-    RETURN NEW;
+    RETURN coalesce(NEW, OLD);
 END $$;
 CREATE TRIGGER users_check BEFORE INSERT OR UPDATE ON users
-    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_user_write();
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_admin_write();
+CREATE TRIGGER calendar_overrides_check BEFORE INSERT OR UPDATE OR DELETE ON calendar_overrides
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_admin_write();
 CREATE TRIGGER users_no_delete BEFORE DELETE ON users
     FOR EACH ROW EXECUTE FUNCTION refuse('users are deactivated, never deleted');
 CREATE TRIGGER users_no_truncate BEFORE TRUNCATE ON users

@@ -247,8 +247,12 @@ def test_akimat_channel_on_postgresql(office):
 
 def test_three_desks_each_on_its_own_login(office):
     """No superuser anywhere: the clerk's, the head's and the executor's Kense each on their own session."""
-    desks = {name: office.desk(name) for name in ("clerk", "head", "executor1")}
+    desks = {name: office.desk(name) for name in ("clerk", "head", "executor1", "admin")}
     try:
+        admin = desks["admin"].user("admin")  # the admin's settings from her own desk
+        desks["admin"].set_calendar_override(admin, dt.date(2026, 3, 4), "holiday", "жергілікті мереке", now=T0)
+        assert desks["admin"].packages.set_courier_runs(admin, 1, now=T0) == 1
+        assert office.reg.calendar_overrides()[0][1] == "holiday"
         clerk, head, ex1 = (desks[n].user(n) for n in ("clerk", "head", "executor1"))
         case = intake(desks["clerk"], "S5", clerk=clerk)
         desks["head"].perform(head, case.reg_no, "resolve", executor=ex1.id, resolution="Қараңыз", now=T0 + M)
@@ -424,6 +428,7 @@ def test_only_the_admin_manages_users_and_roles(office):
     refused(clerk, "UPDATE users SET roles = 'clerk,head' WHERE username = 'clerk'")
     refused(clerk, "INSERT INTO users(username, full_name, roles, created_at) VALUES ('x', 'X', 'head', '2026')")
     refused(clerk, "DELETE FROM users WHERE username = 'head'")
+    refused(clerk, "INSERT INTO calendar_overrides VALUES ('2026-03-03', 'holiday', '')")
     # the admin, with psql too, keeps the row and the login in step, and touches only Kense's logins
     refused(admin, "UPDATE users SET roles = 'clerk,head' WHERE username = 'clerk'", says="disagree")
     refused(admin, "UPDATE users SET active = 0 WHERE username = 'clerk'", says="disagree")
@@ -444,6 +449,22 @@ def test_only_the_admin_manages_users_and_roles(office):
     clerk.execute("SELECT update_login('clerk', %s, NULL, NULL)", (verifier,))
     with psycopg.connect(office.server.url(office.dbname, user="clerk", password="clerk-new-pw")) as again:
         assert again.execute("SELECT session_user").fetchone() == ("clerk",)
+
+
+def test_a_deactivated_users_open_session_writes_nothing(office):
+    reg_no = advance(office.reg, intake(office.reg, "S5"), "with_executor").reg_no
+    session = office.psql("executor1")
+    office.reg.update_user(office.admin, office.user("executor1").id, active=False, now=T0)
+    before = office.state()
+    refused(session, "INSERT INTO events(id, at, actor, action, details, prev_hash, hash)"
+                     " VALUES (0, '2026-03-02 12:00:00', '', 'note', '{}', '', '')", says="not an active Kense user")
+    with pytest.raises(pgerr.InsufficientPrivilege, match="not an active Kense user"):
+        with transaction(session):
+            session.execute("UPDATE cases SET stage = 'awaiting_signature', decision = 'approved'"
+                            " WHERE reg_no = %s", (reg_no,))
+    assert office.state() == before
+    with pytest.raises(psycopg.OperationalError):  # and no new session: the login is NOLOGIN now
+        office.psql("executor1")
 
 
 def test_an_executor_cannot_act_on_a_case_assigned_to_another(office):
