@@ -14,6 +14,7 @@ the session proves (``session_user``), so no client chooses its own name in the 
 from __future__ import annotations
 
 from ..core.catalogue import ROLES
+from ..core.channels import LOCAL_RESULT_KINDS
 from ..core.workflow import SUSPENDABLE, WITHDRAWABLE
 from .schema import _OPEN_2, _PACKAGES, LATEST
 
@@ -224,6 +225,7 @@ _GROUP_ARRAY = "ARRAY[" + ", ".join(f"'{g}'" for g in GROUPS) + "]"
 _ROLE_ARRAY = "ARRAY[" + ", ".join(f"'{r}'" for r in ROLES) + "]"
 _SUSPENDABLE = "(" + ", ".join(f"'{s}'" for s in SUSPENDABLE) + ")"
 _WITHDRAWABLE = "(" + ", ".join(f"'{s}'" for s in WITHDRAWABLE) + ")"
+_LOCAL_KINDS = "ARRAY[" + ", ".join(f"'{k}'" for k in LOCAL_RESULT_KINDS) + "]"
 
 BASELINE += f"""
 -- accounts: each Kense user is a login role of the same name, member of kense_staff and of kense_<role>
@@ -409,6 +411,15 @@ CREATE CONSTRAINT TRIGGER reg_counters_used AFTER INSERT OR UPDATE ON reg_counte
     EXECUTE FUNCTION counter_used();
 
 -- ---------------------------------------------------------------- cases: intake, then only the moves a role may make
+-- channels.forwarded: an akimat case stays at the akimat when its service issues a result the akim signs himself
+CREATE FUNCTION stays_at_akimat(version text, code text) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM catalogue_versions v, jsonb_array_elements(
+                       coalesce(v.content::jsonb -> 'service', v.content::jsonb -> 'services')) s
+                   WHERE v.version = stays_at_akimat.version AND s ->> 'code' = stays_at_akimat.code
+                     AND (s -> 'result_kinds') ?| {_LOCAL_KINDS})
+$$;
+
 CREATE FUNCTION check_case_write() RETURNS trigger LANGUAGE plpgsql
 SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
 DECLARE
@@ -433,8 +444,9 @@ BEGIN
             WHEN 'psc' THEN has_role('psc_inspector') AND u.psc_branch IS NOT DISTINCT FROM ref
                             AND NEW.stage = 'awaiting_receipt' AND np = 'at_branch'
             WHEN 'akimat' THEN has_role('akim') AND u.akimat_id IS NOT DISTINCT FROM ref
-                            AND ((NEW.stage = 'awaiting_resolution' AND np IS NULL)
-                                 OR (NEW.stage = 'awaiting_receipt' AND np = 'at_branch'))
+                            AND CASE WHEN stays_at_akimat(NEW.catalogue_version, NEW.service)
+                                     THEN NEW.stage = 'awaiting_resolution' AND np IS NULL
+                                     ELSE NEW.stage = 'awaiting_receipt' AND np = 'at_branch' END
             ELSE false END;
         IF NOT ok THEN
             PERFORM denied(format('%s may not register a case through %s at stage %s', session_user, NEW.channel,

@@ -122,6 +122,12 @@ def add_event(conn: psycopg.Connection, case: int, stage_from: str, stage_to: st
                  (case, action, stage_from, stage_to))
 
 
+INSERT_CASE = ("INSERT INTO cases(reg_no, service, channel, catalogue_version, stage, iin, surname, name, patronymic,"
+               " name_key, address, phone, registered_at, registered_by, due_at, stage_since, data) VALUES ({reg_no},"
+               " {service}, {channel}, %s, {stage}, '870101300017', 'А', 'Б', '', 'а б', 'мекенжай', '',"
+               " '2026-03-02 10:00:00', %s, '2026-03-12 10:00:00', '2026-03-02 10:00:00', {data}) RETURNING id")
+
+
 def cases_at_every_stage(office: Office) -> dict[str, str]:
     """Department cases at each workflow stage (S5, assigned to executor1) plus a PSC case awaiting receipt."""
     reg = office.reg
@@ -229,7 +235,8 @@ def test_akimat_channel_on_postgresql(office):
     reg.perform(head, served.reg_no, "sign", now=T0 + 3 * M)
     reg.perform(ex1, served.reg_no, "deliver", method="in_person", now=T0 + 4 * M)
     dropped = akim_intake("S6", 3)
-    assert reg.perform(akim, dropped.reg_no, "withdraw", reason="кері алынды", now=T0 + M).stage == "withdrawn"
+    dropped = reg.perform(akim, dropped.reg_no, "withdraw", reason="кері алынды", now=T0 + M)
+    assert dropped.stage == "withdrawn"
 
     forwarded = akim_intake("S7", 4)  # S7 through an akimat travels to the department as a package
     assert (forwarded.stage, forwarded.package) == ("awaiting_receipt", "at_branch")
@@ -250,7 +257,7 @@ def test_three_desks_each_on_its_own_login(office):
     desks = {name: office.desk(name) for name in ("clerk", "head", "executor1", "admin")}
     try:
         admin = desks["admin"].user("admin")  # the admin's settings from her own desk
-        desks["admin"].set_calendar_override(admin, dt.date(2026, 3, 4), "holiday", "жергілікті мереке", now=T0)
+        desks["admin"].set_calendar_override(admin, dt.date(2026, 3, 4), "holiday", "мереке", now=T0)
         assert desks["admin"].packages.set_courier_runs(admin, 1, now=T0) == 1
         assert office.reg.calendar_overrides()[0][1] == "holiday"
         clerk, head, ex1 = (desks[n].user(n) for n in ("clerk", "head", "executor1"))
@@ -327,10 +334,8 @@ def test_clerk_cannot_sign_resolve_or_move_a_case_her_role_may_not(office):
     refused(clerk, "DELETE FROM cases")
     refused(clerk, "TRUNCATE cases")
     # a case of her own making: not without a number drawn in the same transaction, not in another's name
-    row = "('K032026000777', 'S1', 'department', %s, 'awaiting_resolution', '870101300017', 'А', 'Б', '', 'а б'," \
-          " 'мекенжай', '', '2026-03-02 10:00:00', %s, '2026-03-12 10:00:00', '2026-03-02 10:00:00', '{}')"
-    insert = ("INSERT INTO cases(reg_no, service, channel, catalogue_version, stage, iin, surname, name, patronymic,"
-              " name_key, address, phone, registered_at, registered_by, due_at, stage_since, data) VALUES " + row)
+    insert = INSERT_CASE.format(reg_no="'K032026000777'", service="'S1'", channel="'department'",
+                                stage="'awaiting_resolution'", data="'{}'")
     version = office.reg.catalogue.version
     refused(clerk, insert, (version, me), says="not the number this transaction drew")
     refused(clerk, insert, (version, office.user("head").id), says="registrar's own name")
@@ -434,8 +439,8 @@ def test_only_the_admin_manages_users_and_roles(office):
     refused(admin, "UPDATE users SET active = 0 WHERE username = 'clerk'", says="disagree")
     refused(admin, "UPDATE users SET username = 'boss' WHERE username = 'clerk'")
     refused(admin, "SELECT update_login('clerk', NULL, ARRAY['superuser'], NULL)", says="not a Kense role")
-    refused(admin, "INSERT INTO users(username, full_name, roles, created_at) VALUES ('postgres', 'P', 'admin', '2026')",
-            says="no Kense login")
+    refused(admin, "INSERT INTO users(username, full_name, roles, created_at)"
+                   " VALUES ('postgres', 'P', 'admin', '2026')", says="no Kense login")
     with pytest.raises(pgerr.InsufficientPrivilege) as err:
         with transaction(admin):
             admin.execute("INSERT INTO users(username, full_name, roles, created_at) VALUES"
@@ -508,7 +513,27 @@ def test_channel_staff_act_only_for_their_own_branch_or_akimat(office):
                    " WHERE reg_no = %s", (psc3.reg_no,), says="may not move")  # collecting is the collector's
     refused(akim43, "UPDATE cases SET stage = 'with_executor', executor_id = %s WHERE reg_no = %s",
             (office.user("akim43").id, local.reg_no), says="may not move")
+    # an akim registers with psql only as Kense would: an S7 letter is the department's, so it travels as a package
+    akim = office.psql("akim42")
+    me, version = office.user("akim42").id, reg.catalogue.version
+
+    def register(service: str, stage: str, data: str) -> None:
+        with transaction(akim):
+            number = akim.execute("SELECT format_reg_no(3, 2026, draw_reg_no(3, 2026))").fetchone()[0]
+            new = akim.execute(INSERT_CASE.format(reg_no="%s", service=f"'{service}'", channel=f"'akimat:{BAKANAS}'",
+                                                  stage=f"'{stage}'", data=f"'{data}'"),
+                               (number, version, me)).fetchone()[0]
+            add_event(akim, new, None, stage, "register")
+
+    with pytest.raises(pgerr.InsufficientPrivilege, match="may not register"):
+        register("S7", "awaiting_resolution", "{}")
+    with pytest.raises(pgerr.InsufficientPrivilege, match="may not register"):
+        register("S6", "awaiting_receipt", '{"package": "at_branch"}')
     assert office.state() == before
+    register("S7", "awaiting_receipt", '{"package": "at_branch"}')
+    register("S6", "awaiting_resolution", "{}")
+    assert [c for c in office.state()["cases"] if c not in before["cases"]][-1][1] == "K032026000004"
+    assert reg.verify().ok
 
 
 def test_no_one_but_the_owner_changes_the_schema(office):
