@@ -180,6 +180,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database is busy (another workstation is writing). Try again."},
     "db_error": {
         "kk": "Дерекқор қатесі: {detail}", "ru": "Ошибка базы данных: {detail}", "en": "Database error: {detail}"},
+    "db_refused": {
+        "kk": "Дерекқор бұл әрекетке рұқсат бермеді: {detail}. Ештеңе өзгерген жоқ.",
+        "ru": "База данных не разрешила это действие: {detail}. Ничего не изменено.",
+        "en": "The database refused: {detail}. Nothing was changed."},
+    "db_not_your_session": {
+        "kk": "Бұл жұмыс орны дерекқорға «{session}» ретінде қосылған, ал әрекет «{user}» атынан. "
+              "«{user}» ретінде қайта кіріңіз.",
+        "ru": "Это рабочее место подключено к базе как «{session}», а действие — от имени «{user}». "
+              "Войдите заново как «{user}».",
+        "en": "This desk is connected to the database as “{session}”, but the action is “{user}”’s. "
+              "Sign in again as “{user}”."},
     "db_missing": {
         "kk": "Дерекқор файлы жоқ: {path}", "ru": "Файл базы не найден: {path}", "en": "No database file at {path}"},
     "network_share": {

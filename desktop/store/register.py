@@ -124,9 +124,7 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
 
     def _next_reg_no(self, conn: Any, year: int) -> str:
         office = self.office_number
-        row = conn.execute("INSERT INTO reg_counters(office, year, last) VALUES (?, ?, 1) ON CONFLICT(office, year)"
-                           " DO UPDATE SET last = reg_counters.last + 1 RETURNING last", (office, year)).fetchone()
-        return format_reg_no(office, year, row[0])
+        return format_reg_no(office, year, self.engine.draw_reg_no(conn, office, year))
 
     def register_case(self, actor: User, service: str, applicant: Mapping[str, Any],
                       fields: Mapping[str, Any] | None = None, documents: Iterable[str] | None = None, *,

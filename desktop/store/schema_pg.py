@@ -14,6 +14,8 @@ the session proves (``session_user``), so no client chooses its own name in the 
 from __future__ import annotations
 
 from ..core.catalogue import ROLES
+from ..core.channels import LOCAL_RESULT_KINDS
+from ..core.workflow import SUSPENDABLE, WITHDRAWABLE
 from .schema import _OPEN_2, _PACKAGES, LATEST
 
 SCHEMA = "kense"
@@ -36,7 +38,7 @@ CREATE TABLE users (
     full_name     text NOT NULL,
     roles         text NOT NULL,
     phone         text NOT NULL DEFAULT '',
-    password_hash text NOT NULL DEFAULT '',
+    password_hash text NOT NULL DEFAULT '' CHECK (password_hash = ''),  -- the server keeps the credentials
     active        integer NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
     psc_branch    integer,
     akimat_id     integer,
@@ -151,7 +153,7 @@ CREATE INDEX scans_registry ON scans(registry_id, id);
 CREATE INDEX scans_case ON scans(case_id) WHERE case_id IS NOT NULL;
 
 -- append-only: what SQLite's RAISE(ABORT) triggers refuse, refused here too (and TRUNCATE, which has no rows)
-CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
 BEGIN
     RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'insufficient_privilege';
 END $$;
@@ -178,12 +180,15 @@ CREATE TRIGGER scans_no_truncate BEFORE TRUNCATE ON scans
 
 -- the audit chain, kept by the server (see the module's docstring)
 CREATE FUNCTION chain_event() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = {SCHEMA}, pg_catalog AS $$
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
 DECLARE
     prev text;
     n bigint;
 BEGIN
     PERFORM pg_advisory_xact_lock({WRITE_LOCK});
+    IF NOT is_owner(session_user) THEN
+        PERFORM me();  -- an active Kense user (a deactivated one's session still open writes nothing)
+    END IF;
     SELECT value INTO prev FROM meta WHERE key = 'audit_head';
     SELECT value::bigint INTO n FROM meta WHERE key = 'audit_count';
     prev := coalesce(prev, repeat('0', 64));
@@ -202,7 +207,8 @@ END $$;
 CREATE TRIGGER events_chain BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION chain_event();
 
 -- live queues: every desk LISTENs; one notification per committed transaction that wrote something
-CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION notify_change() RETURNS trigger LANGUAGE plpgsql SET search_path = {SCHEMA}, pg_catalog, pg_temp
+AS $$
 BEGIN
     PERFORM pg_notify('kense_changes', TG_TABLE_NAME);
     RETURN NULL;
@@ -216,6 +222,10 @@ CREATE TRIGGER registries_notify AFTER INSERT OR UPDATE ON registries
 
 GROUPS = ("kense_staff", *(f"kense_{role}" for role in ROLES))  # cluster-wide group roles, one per Kense role
 _GROUP_ARRAY = "ARRAY[" + ", ".join(f"'{g}'" for g in GROUPS) + "]"
+_ROLE_ARRAY = "ARRAY[" + ", ".join(f"'{r}'" for r in ROLES) + "]"
+_SUSPENDABLE = "(" + ", ".join(f"'{s}'" for s in SUSPENDABLE) + ")"
+_WITHDRAWABLE = "(" + ", ".join(f"'{s}'" for s in WITHDRAWABLE) + ")"
+_LOCAL_KINDS = "ARRAY[" + ", ".join(f"'{k}'" for k in LOCAL_RESULT_KINDS) + "]"
 
 BASELINE += f"""
 -- accounts: each Kense user is a login role of the same name, member of kense_staff and of kense_<role>
@@ -227,20 +237,93 @@ DO $$ DECLARE r text; BEGIN
     END LOOP;
 END $$;
 
--- who may manage accounts: a member of kense_admin, or the role that owns the register (it ran kense init)
-CREATE FUNCTION may_manage_users() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = {SCHEMA}, pg_catalog AS $$
-    SELECT pg_has_role(session_user, 'kense_admin', 'MEMBER')
-        OR session_user::text = (SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = '{SCHEMA}')
+-- ================================================================ who may do what (README: "PostgreSQL roles")
+-- The register's owner (the role that ran `kense init`) and superusers are the maintenance path (init, demo,
+-- migrations, `kense migrate`): they own every object and pass every check below. Everyone else is a Kense user
+-- acting as herself, and the database checks each write against her group roles and her users row, whatever
+-- program she uses (Kense or psql): narrow GRANTs say which tables each group may write at all, triggers say
+-- which rows and which moves. Every function pins search_path with pg_temp last, so no temporary table of the
+-- caller's can stand in for one of the register's.
+
+-- (qualified names and no SET clause: it runs in every check trigger's WHEN, so it is kept cheap)
+CREATE FUNCTION is_owner(who name) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT r.rolsuper OR r.oid = (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+                                                   WHERE n.nspname = '{SCHEMA}')
+                     FROM pg_catalog.pg_roles r WHERE r.rolname = who), false)
 $$;
 
+CREATE FUNCTION denied(what text) RETURNS boolean LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+BEGIN
+    RAISE EXCEPTION '%', what USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+-- the session's own account: an active users row of the same name, or a refusal
+CREATE FUNCTION me() RETURNS users LANGUAGE plpgsql STABLE
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+DECLARE u users;
+BEGIN
+    SELECT * INTO u FROM users WHERE username = session_user AND active = 1;
+    IF NOT FOUND THEN
+        PERFORM denied(format('%s is not an active Kense user of this register', session_user));
+    END IF;
+    RETURN u;
+END $$;
+
+CREATE FUNCTION has_role(r text) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+    SELECT pg_has_role(session_user, 'kense_' || r, 'MEMBER')
+$$;
+
+-- desktop/core/packages.authorise_registry: who builds and who receives a registry of a branch or an akimat
+CREATE FUNCTION may_registry(u users, source text, direction text, action text) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+    SELECT CASE
+        WHEN (direction = 'to_department') <> (action = 'build') THEN has_role('clerk')   -- the department's end
+        WHEN split_part(source, ':', 1) = 'psc' THEN
+            (has_role('psc_collector') OR (action = 'receive' AND has_role('psc_inspector')))
+            AND u.psc_branch IS NOT DISTINCT FROM nullif(split_part(source, ':', 2), '')::integer
+        WHEN split_part(source, ':', 1) = 'akimat' THEN
+            has_role('akim') AND u.akimat_id IS NOT DISTINCT FROM nullif(split_part(source, ':', 2), '')::integer
+        ELSE false
+    END
+$$;
+
+-- who may manage accounts: an active member of kense_admin, or the owner
+CREATE FUNCTION may_manage_users() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+    SELECT is_owner(session_user)
+        OR (pg_has_role(session_user, 'kense_admin', 'MEMBER')
+            AND EXISTS (SELECT 1 FROM users WHERE username = session_user AND active = 1))
+$$;
+
+-- a login role Kense made: a direct member of kense_staff, neither a superuser nor the owner
+CREATE FUNCTION is_kense_login(who text) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.member
+                   WHERE r.rolname = who AND m.roleid = 'kense_staff'::regrole AND NOT r.rolsuper)
+        AND NOT is_owner(who::name)
+$$;
+
+CREATE FUNCTION check_roles(roles text[]) RETURNS void LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+DECLARE r text;
+BEGIN
+    FOREACH r IN ARRAY coalesce(roles, '{{}}') LOOP
+        IF NOT r = ANY({_ROLE_ARRAY}) THEN
+            PERFORM denied(format('%s is not a Kense role', r));
+        END IF;
+    END LOOP;
+END $$;
+
 CREATE FUNCTION create_login(username text, verifier text, roles text[], active boolean) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = {SCHEMA}, pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
 DECLARE r text;
 BEGIN
     IF NOT may_manage_users() THEN
-        RAISE EXCEPTION 'only the admin manages users' USING ERRCODE = 'insufficient_privilege';
+        PERFORM denied('only the admin manages users');
     END IF;
+    PERFORM check_roles(roles);
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = username) THEN
         RAISE EXCEPTION 'the database already has a role %', username USING ERRCODE = 'duplicate_object';
     END IF;
@@ -254,15 +337,17 @@ BEGIN
 END $$;
 
 CREATE FUNCTION update_login(username text, verifier text, roles text[], active boolean) RETURNS void
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = {SCHEMA}, pg_catalog AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
 DECLARE r text;
 BEGIN
     -- a user may change her own password; everything else is the admin's
     IF NOT (may_manage_users() OR (session_user::text = username AND roles IS NULL AND active IS NULL)) THEN
-        RAISE EXCEPTION 'only the admin manages users' USING ERRCODE = 'insufficient_privilege';
+        PERFORM denied('only the admin manages users');
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM users u WHERE u.username = update_login.username) THEN
-        RAISE EXCEPTION 'no Kense user %', username USING ERRCODE = 'insufficient_privilege';
+    PERFORM check_roles(roles);
+    IF NOT EXISTS (SELECT 1 FROM users u WHERE u.username = update_login.username) OR NOT is_kense_login(username)
+    THEN
+        PERFORM denied(format('%s is not a Kense user''s login', username));
     END IF;
     IF verifier IS NOT NULL THEN
         EXECUTE format('ALTER ROLE %I PASSWORD %L', username, verifier);
@@ -282,13 +367,334 @@ BEGIN
     END IF;
 END $$;
 
-REVOKE ALL ON FUNCTION create_login(text, text, text[], boolean), update_login(text, text, text[], boolean)
-    FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION create_login(text, text, text[], boolean), update_login(text, text, text[], boolean)
-    TO kense_staff;
+-- ---------------------------------------------------------------- registration numbers: gap-free even against psql
+-- records.format_reg_no: 'K', office (2 digits), year (4), sequence (6); longer numbers are not cut
+CREATE FUNCTION format_reg_no(office integer, year integer, seq integer) RETURNS text LANGUAGE sql IMMUTABLE
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+    SELECT 'K' || lpad(office::text, greatest(2, length(office::text)), '0')
+               || lpad(year::text, greatest(4, length(year::text)), '0')
+               || lpad(seq::text, greatest(6, length(seq::text)), '0')
+$$;
+
+-- The only way to draw a number (reg_counters is granted to no one): for those who register, for this office.
+CREATE FUNCTION draw_reg_no(of_office integer, of_year integer) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+DECLARE n integer;
+BEGIN
+    IF NOT is_owner(session_user) THEN
+        PERFORM me();
+        IF NOT (has_role('clerk') OR has_role('psc_inspector') OR has_role('akim')) THEN
+            PERFORM denied('only the clerk, a PSC inspector or an akim registers cases');
+        END IF;
+    END IF;
+    IF of_office IS DISTINCT FROM (SELECT value::integer FROM meta WHERE key = 'office') THEN
+        PERFORM denied(format('office %s is not this register''s', of_office));
+    END IF;
+    INSERT INTO reg_counters AS c (office, year, last) VALUES (of_office, of_year, 1)
+        ON CONFLICT (office, year) DO UPDATE SET last = c.last + 1
+        RETURNING last INTO n;
+    RETURN n;
+END $$;
+
+-- at commit: the number drawn has its case (a number drawn and left unused would be a gap)
+CREATE FUNCTION counter_used() RETURNS trigger LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM cases WHERE reg_no = format_reg_no(NEW.office, NEW.year, NEW.last)) THEN
+        PERFORM denied(format('registration number %s was drawn without its case',
+                              format_reg_no(NEW.office, NEW.year, NEW.last)));
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER reg_counters_used AFTER INSERT OR UPDATE ON reg_counters
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NOT is_owner(session_user))
+    EXECUTE FUNCTION counter_used();
+
+-- ---------------------------------------------------------------- cases: intake, then only the moves a role may make
+-- channels.forwarded: an akimat case stays at the akimat when its service issues a result the akim signs himself
+CREATE FUNCTION stays_at_akimat(version text, code text) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM catalogue_versions v, jsonb_array_elements(
+                       coalesce(v.content::jsonb -> 'service', v.content::jsonb -> 'services')) s
+                   WHERE v.version = stays_at_akimat.version AND s ->> 'code' = stays_at_akimat.code
+                     AND (s -> 'result_kinds') ?| {_LOCAL_KINDS})
+$$;
+
+CREATE FUNCTION check_case_write() RETURNS trigger LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+DECLARE
+    u users := me();
+    kind text := split_part(coalesce(OLD.channel, NEW.channel), ':', 1);
+    ref integer := nullif(split_part(coalesce(OLD.channel, NEW.channel), ':', 2), '')::integer;
+    head boolean := has_role('head');
+    assigned boolean;   -- the case's own executor
+    akim boolean;       -- the akim of the case's own akimat, on a case that stays there (channels.akim_acts)
+    op text := OLD.data::jsonb ->> 'package';  -- where the package is (the generated column is not computed yet
+    np text := NEW.data::jsonb ->> 'package';  -- in a BEFORE trigger, so it is read from the data)
+    o text;
+    n text;
+    ok boolean;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.registered_by IS DISTINCT FROM u.id THEN
+            PERFORM denied('a case is registered in its registrar''s own name');
+        END IF;
+        ok := CASE kind
+            WHEN 'department' THEN has_role('clerk') AND NEW.stage = 'awaiting_resolution' AND np IS NULL
+            WHEN 'psc' THEN has_role('psc_inspector') AND u.psc_branch IS NOT DISTINCT FROM ref
+                            AND NEW.stage = 'awaiting_receipt' AND np = 'at_branch'
+            WHEN 'akimat' THEN has_role('akim') AND u.akimat_id IS NOT DISTINCT FROM ref
+                            AND CASE WHEN stays_at_akimat(NEW.catalogue_version, NEW.service)
+                                     THEN NEW.stage = 'awaiting_resolution' AND np IS NULL
+                                     ELSE NEW.stage = 'awaiting_receipt' AND np = 'at_branch' END
+            ELSE false END;
+        IF NOT ok THEN
+            PERFORM denied(format('%s may not register a case through %s at stage %s', session_user, NEW.channel,
+                                  NEW.stage));
+        END IF;
+        IF NEW.executor_id IS NOT NULL OR NEW.decision IS NOT NULL OR NEW.closed_at IS NOT NULL THEN
+            PERFORM denied('a new case has no executor, decision or closing yet');
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM reg_counters WHERE xmin = pg_current_xact_id()::xid
+                       AND format_reg_no(office, year, last) = NEW.reg_no) THEN
+            PERFORM denied(format('%s is not the number this transaction drew', NEW.reg_no));
+        END IF;
+        RETURN NEW;
+    END IF;
+
+    IF (NEW.id, NEW.reg_no, NEW.service, NEW.channel, NEW.catalogue_version, NEW.iin, NEW.surname, NEW.name,
+        NEW.patronymic, NEW.name_key, NEW.address, NEW.phone, NEW.registered_at, NEW.registered_by)
+       IS DISTINCT FROM
+       (OLD.id, OLD.reg_no, OLD.service, OLD.channel, OLD.catalogue_version, OLD.iin, OLD.surname, OLD.name,
+        OLD.patronymic, OLD.name_key, OLD.address, OLD.phone, OLD.registered_at, OLD.registered_by) THEN
+        PERFORM denied(format('case %s: its registration and its applicant never change', OLD.reg_no));
+    END IF;
+    IF to_jsonb(NEW) - 'version' - 'package' = to_jsonb(OLD) - 'version' - 'package' THEN
+        RETURN NEW;  -- nothing but the version (issue 9's conflict check) changes
+    END IF;
+
+    assigned := has_role('executor') AND OLD.executor_id IS NOT DISTINCT FROM u.id;
+    akim := op IS NULL AND kind = 'akimat' AND has_role('akim') AND u.akimat_id IS NOT DISTINCT FROM ref;
+    o := OLD.stage || '/' || coalesce(op, '-');
+    n := NEW.stage || '/' || coalesce(np, '-');
+    IF np IS DISTINCT FROM op THEN
+        -- desktop/core/packages.py: dispatch, receive, hand_over
+        ok := CASE o || ' > ' || n
+            WHEN 'awaiting_receipt/at_branch > awaiting_receipt/in_transit'
+                THEN may_registry(u, OLD.channel, 'to_department', 'build')
+            WHEN 'awaiting_receipt/in_transit > awaiting_resolution/at_department'
+                THEN may_registry(u, OLD.channel, 'to_department', 'receive')
+            WHEN 'signed/at_department > signed/in_transit_back'
+                THEN may_registry(u, OLD.channel, 'to_branch', 'build')
+            WHEN 'signed/in_transit_back > signed/at_branch_returned'
+                THEN may_registry(u, OLD.channel, 'to_branch', 'receive')
+            WHEN 'signed/at_branch_returned > delivered/handed_over'
+                THEN CASE kind WHEN 'psc' THEN has_role('psc_inspector') AND u.psc_branch IS NOT DISTINCT FROM ref
+                               WHEN 'akimat' THEN has_role('akim') AND u.akimat_id IS NOT DISTINCT FROM ref
+                               ELSE false END
+            ELSE false END;
+    ELSE
+        -- desktop/core/workflow.py RULES (and channels.akim_acts: the akim as head and executor of his own cases)
+        ok := CASE
+            WHEN OLD.stage = 'awaiting_resolution' AND NEW.stage = 'with_executor'                      -- resolve
+                THEN (head OR akim)
+                     AND (EXISTS (SELECT 1 FROM users e JOIN pg_roles r ON r.rolname = e.username
+                                  WHERE e.id = NEW.executor_id AND e.active = 1
+                                  AND pg_has_role(r.oid, 'kense_executor', 'MEMBER'))
+                          OR (akim AND NEW.executor_id = u.id))
+            WHEN OLD.stage = 'with_executor' AND NEW.stage = 'awaiting_signature' THEN assigned OR akim  -- draft
+            WHEN OLD.stage = 'awaiting_signature' AND NEW.stage IN ('with_executor', 'signed')          -- return, sign
+                THEN head OR akim
+            WHEN OLD.stage = 'signed' AND NEW.stage = 'delivered' THEN op IS NULL AND (assigned OR akim)
+            WHEN OLD.stage IN {_SUSPENDABLE} AND NEW.stage = 'suspended' THEN head OR assigned OR akim
+            WHEN OLD.stage = 'suspended' AND NEW.stage IN {_SUSPENDABLE}                                 -- resume
+                THEN (head OR assigned OR akim) AND NEW.stage = (OLD.data::jsonb ->> 'suspended_from')
+            WHEN OLD.stage IN {_WITHDRAWABLE} AND NEW.stage = 'withdrawn' THEN has_role('clerk') OR head OR akim
+            WHEN OLD.stage = 'delivered' AND NEW.stage = 'delivered' THEN assigned                  -- record_slip
+            ELSE false END;
+        IF ok AND NEW.executor_id IS DISTINCT FROM OLD.executor_id AND NEW.stage <> 'with_executor' THEN
+            ok := false;  -- only the resolution names the executor
+        END IF;
+    END IF;
+    IF NOT ok THEN
+        PERFORM denied(format('%s may not move case %s from %s to %s', session_user, OLD.reg_no, o, n));
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER cases_check BEFORE INSERT OR UPDATE ON cases
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_case_write();
+
+-- at commit: every change of a case has its audit event, written in the same transaction (the actor is then
+-- the session's user, by chain_event): no one moves a case and leaves no trace in the trail
+CREATE FUNCTION case_change_audited() RETURNS trigger LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - 'version' = to_jsonb(OLD) - 'version' THEN
+        RETURN NULL;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM events WHERE case_id = NEW.id AND xmin = pg_current_xact_id()::xid
+                   AND to_stage = NEW.stage) THEN
+        PERFORM denied(format('case %s changed without its audit event', NEW.reg_no));
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER cases_audited AFTER INSERT OR UPDATE ON cases
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NOT is_owner(session_user))
+    EXECUTE FUNCTION case_change_audited();
+
+-- ---------------------------------------------------------------- registries, their lines, scans (psc.py)
+CREATE FUNCTION check_registry_write() RETURNS trigger LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+DECLARE
+    u users := me();
+    reg registries;
+    ok boolean;
+BEGIN
+    IF TG_TABLE_NAME = 'registries' THEN
+        IF TG_OP = 'INSERT' THEN
+            ok := may_registry(u, NEW.source, NEW.direction, 'build') AND NEW.created_by = u.id
+                  AND NEW.status = 'dispatched' AND NEW.closed_at IS NULL AND NEW.closed_by IS NULL;
+        ELSE
+            ok := may_registry(u, OLD.source, OLD.direction, 'receive')
+                  AND (NEW.id, NEW.number, NEW.direction, NEW.source, NEW.day, NEW.run, NEW.created_at, NEW.created_by)
+                      IS NOT DISTINCT FROM
+                      (OLD.id, OLD.number, OLD.direction, OLD.source, OLD.day, OLD.run, OLD.created_at, OLD.created_by)
+                  AND (NEW.closed_by IS NOT DISTINCT FROM OLD.closed_by OR NEW.closed_by = u.id);
+        END IF;
+        IF NOT ok THEN
+            PERFORM denied(format('%s may not write registry %s', session_user, coalesce(NEW.number, OLD.number)));
+        END IF;
+        RETURN NEW;
+    END IF;
+    SELECT * INTO reg FROM registries WHERE id = NEW.registry_id;
+    IF TG_TABLE_NAME = 'registry_items' AND TG_OP = 'INSERT' THEN  -- lines only as the registry is built
+        ok := may_registry(u, reg.source, reg.direction, 'build') AND NEW.state = 'in_transit'
+              AND NEW.received_at IS NULL AND NEW.received_by IS NULL
+              AND EXISTS (SELECT 1 FROM registries WHERE id = NEW.registry_id AND xmin = pg_current_xact_id()::xid);
+    ELSIF TG_TABLE_NAME = 'registry_items' THEN
+        ok := may_registry(u, reg.source, reg.direction, 'receive')
+              AND (NEW.registry_id, NEW.case_id, NEW.position) IS NOT DISTINCT FROM
+                  (OLD.registry_id, OLD.case_id, OLD.position)
+              AND (NEW.received_by IS NOT DISTINCT FROM OLD.received_by OR NEW.received_by = u.id);
+    ELSE  -- scans
+        ok := may_registry(u, reg.source, reg.direction, 'receive') AND NEW.actor_id = u.id;
+    END IF;
+    IF NOT ok THEN
+        PERFORM denied(format('%s may not write %s of registry %s', session_user, TG_TABLE_NAME, reg.number));
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER registries_check BEFORE INSERT OR UPDATE ON registries
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_registry_write();
+CREATE TRIGGER registry_items_check BEFORE INSERT OR UPDATE ON registry_items
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_registry_write();
+CREATE TRIGGER scans_check BEFORE INSERT ON scans
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_registry_write();
+
+-- ---------------------------------------------------------------- meta: the chain's head and the office settings
+-- Written by chain_event (SECURITY DEFINER: its current_user is the owner) and the owner; an admin sets only
+-- the courier runs (psc.py set_courier_runs). audit_head, audit_count, office, schema_version: no one else.
+CREATE FUNCTION check_meta_write() RETURNS trigger LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+BEGIN
+    IF is_owner(current_user) THEN
+        RETURN coalesce(NEW, OLD);
+    END IF;
+    IF TG_OP <> 'DELETE' AND NEW.key = 'courier_runs' AND (TG_OP = 'INSERT' OR OLD.key = 'courier_runs') THEN
+        PERFORM me();
+        IF has_role('admin') THEN
+            RETURN NEW;
+        END IF;
+    END IF;
+    PERFORM denied(format('%s may not change the register''s setting %s', session_user,
+                          coalesce(OLD.key, NEW.key)));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER meta_check BEFORE INSERT OR UPDATE OR DELETE ON meta
+    FOR EACH ROW EXECUTE FUNCTION check_meta_write();
+CREATE TRIGGER meta_no_truncate BEFORE TRUNCATE ON meta
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse('the register''s settings are never emptied');
+
+-- ---------------------------------------------------------------- users and the calendar: the admin's
+CREATE FUNCTION check_admin_write() RETURNS trigger LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+BEGIN
+    PERFORM me();
+    IF NOT has_role('admin') THEN
+        PERFORM denied(format('only the admin changes %s', TG_TABLE_NAME));
+    END IF;
+    IF TG_TABLE_NAME = 'users' AND TG_OP = 'UPDATE' THEN  -- (nested: NEW.id exists only on users)
+        IF (NEW.id, NEW.username, NEW.created_at) IS DISTINCT FROM (OLD.id, OLD.username, OLD.created_at) THEN
+            PERFORM denied(format('user %s keeps its name', OLD.username));
+        END IF;
+    END IF;
+    RETURN coalesce(NEW, OLD);
+END $$;
+CREATE TRIGGER users_check BEFORE INSERT OR UPDATE ON users
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_admin_write();
+CREATE TRIGGER calendar_overrides_check BEFORE INSERT OR UPDATE OR DELETE ON calendar_overrides
+    FOR EACH ROW WHEN (NOT is_owner(session_user)) EXECUTE FUNCTION check_admin_write();
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users
+    FOR EACH ROW EXECUTE FUNCTION refuse('users are deactivated, never deleted');
+CREATE TRIGGER users_no_truncate BEFORE TRUNCATE ON users
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse('users are deactivated, never deleted');
+
+-- at commit: a users row names a Kense login whose group roles are its roles and which may log in when active
+-- (create_login / update_login run after the row is written, so this waits for the end of the transaction)
+CREATE FUNCTION user_matches_login() RETURNS trigger LANGUAGE plpgsql
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+DECLARE
+    want text[] := ARRAY(SELECT 'kense_' || r FROM unnest(string_to_array(NEW.roles, ',')) r ORDER BY 1);
+    have text[];
+BEGIN
+    IF NOT is_kense_login(NEW.username) THEN
+        PERFORM denied(format('user %s has no Kense login', NEW.username));
+    END IF;
+    have := ARRAY(SELECT g.rolname::text FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                  JOIN pg_roles r ON r.oid = m.member
+                  WHERE r.rolname = NEW.username AND g.rolname <> 'kense_staff' AND g.rolname = ANY({_GROUP_ARRAY})
+                  ORDER BY 1);
+    IF want IS DISTINCT FROM have
+       OR (SELECT rolcanlogin FROM pg_roles WHERE rolname = NEW.username) IS DISTINCT FROM (NEW.active = 1) THEN
+        PERFORM denied(format('user %s: the row and the database login disagree', NEW.username));
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER users_match_logins AFTER INSERT OR UPDATE ON users
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW WHEN (NOT is_owner(session_user))
+    EXECUTE FUNCTION user_matches_login();
+
+-- ---------------------------------------------------------------- privileges: nothing by default, then per group
+REVOKE ALL ON ALL TABLES IN SCHEMA {SCHEMA} FROM PUBLIC;
+REVOKE ALL ON ALL SEQUENCES IN SCHEMA {SCHEMA} FROM PUBLIC;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA {SCHEMA} FROM PUBLIC;
+REVOKE ALL ON SCHEMA {SCHEMA} FROM PUBLIC;
 GRANT USAGE ON SCHEMA {SCHEMA} TO kense_staff;
-GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {SCHEMA} TO kense_staff;
-GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO kense_staff;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {SCHEMA} TO kense_staff;  -- each checks its caller; triggers fire anyway
+
+-- everyone reads the register (a desk shows every queue, the trail, the staff list; there are no credentials
+-- in it: users.password_hash is '' on PostgreSQL, the server keeps SCRAM verifiers in pg_authid)
+GRANT SELECT ON ALL TABLES IN SCHEMA {SCHEMA} TO kense_staff;
+-- the audit trail: append only (chain_event numbers, links, hashes and names the actor)
+GRANT INSERT ON events TO kense_staff;
+-- the first desk that runs a newer Kense records its catalogue version (never changed afterwards)
+GRANT INSERT ON catalogue_versions TO kense_staff;
+-- cases: intake by those who register; moves by those who work them (cases_check says which moves)
+GRANT INSERT ON cases TO kense_clerk, kense_psc_inspector, kense_akim;
+GRANT UPDATE ON cases TO kense_clerk, kense_head, kense_executor, kense_psc_inspector, kense_psc_collector,
+    kense_akim;
+-- registries and scans: the PSC and akimat channels and the department's clerk (registries_check says which)
+GRANT INSERT ON registries, registry_items TO kense_clerk, kense_psc_collector, kense_akim;
+GRANT UPDATE (status, closed_at, closed_by) ON registries
+    TO kense_clerk, kense_psc_inspector, kense_psc_collector, kense_akim;
+GRANT UPDATE (state, received_at, received_by) ON registry_items
+    TO kense_clerk, kense_psc_inspector, kense_psc_collector, kense_akim;
+GRANT INSERT ON scans TO kense_clerk, kense_psc_inspector, kense_psc_collector, kense_akim;
+-- the admin: accounts (with create_login / update_login), the calendar, the courier runs
+GRANT INSERT, UPDATE (full_name, roles, phone, password_hash, active, psc_branch, akimat_id) ON users TO kense_admin;
+GRANT INSERT, UPDATE, DELETE ON calendar_overrides TO kense_admin;
+GRANT INSERT, UPDATE ON meta TO kense_admin;
+-- reg_counters: no one (draw_reg_no). A table added by a later migration gets its GRANTs there.
 """
 
 # Migrations after the baseline, keyed by the version they produce (the same numbers as schema.MIGRATIONS).

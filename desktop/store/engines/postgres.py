@@ -244,6 +244,12 @@ class PostgresEngine:
         return row[0]
 
     @staticmethod
+    def draw_reg_no(conn: PgConnection, office: int, year: int) -> int:
+        """The next registration number, drawn by the server's ``draw_reg_no`` (schema_pg.py): reg_counters is
+        granted to no one, and a number drawn without its case fails the commit, so numbers stay gap-free."""
+        return conn.execute("SELECT draw_reg_no(?, ?)", (office, year)).fetchone()[0]
+
+    @staticmethod
     @contextmanager
     def snapshot(conn: PgConnection) -> Iterator[None]:
         """One REPEATABLE READ, read-only transaction: every query in it sees the same committed state."""

@@ -189,6 +189,12 @@ class SqliteEngine:
                 conn.execute("ROLLBACK")
 
     @staticmethod
+    def draw_reg_no(conn: sqlite3.Connection, office: int, year: int) -> int:
+        """The next registration number of the office and year, inside the caller's write transaction."""
+        return conn.execute("INSERT INTO reg_counters(office, year, last) VALUES (?, ?, 1) ON CONFLICT(office, year)"
+                            " DO UPDATE SET last = reg_counters.last + 1 RETURNING last", (office, year)).fetchone()[0]
+
+    @staticmethod
     def integrity(conn: sqlite3.Connection) -> str:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         return "ok" if rows == ["ok"] else "; ".join(rows[:5])
