@@ -22,7 +22,7 @@ from ..core.model import Case
 from ..store import now_local
 from . import alerts
 from .casework import (case_header_html, select_reg_no, selected_reg_no, set_message, setup_table,
-                       style_error_label, user_names)
+                       style_error_label, submit, user_names)
 from .clerk_tab import ClerkTab
 from .context import AppContext
 from .executor_tab import ExecutorTab
@@ -274,19 +274,29 @@ class AkimTab(QWidget):
         return done
 
     def _perform(self, case: Case, action: str, **params) -> Case | None:
+        now = self.now()
         try:
-            new = self.reg.perform(self.ctx.user, case.reg_no, action, now=self.now(), **params)
-        except ValidationError as exc:
-            set_message(self.w["actionError"], exc.message(self.lang))
-            return None
+            new = submit(self, lambda token: self.reg.perform(self.ctx.user, case.reg_no, action, now=now,
+                                                              request=token, **params),
+                         self._performed, self._refused)
         except KenseError as exc:
-            alerts.refusal(self, exc)
-            self.refresh()
+            self._refused(exc)
             return None
+        if new is not None:
+            self._performed(new)
+        return new
+
+    def _performed(self, new: Case) -> None:
         self.refresh()
         select_reg_no(self.w["casesView"], new.reg_no)
         self.ctx.signals.cases_changed.emit(new.reg_no)
-        return new
+
+    def _refused(self, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            set_message(self.w["actionError"], exc.message(self.lang))
+            return
+        alerts.refusal(self, exc)
+        self.refresh()
 
 
 __all__ = ["AkimTab", "receipt_kinds"]

@@ -22,8 +22,8 @@ from ..core.messages import message
 from ..core.model import Case
 from ..store import Filters, now_local
 from . import alerts
-from .casework import (InlineErrors, case_header_html, id_list_model, result_kind, select_reg_no,
-                       selected_reg_no, setup_table, style_error_label, user_names)
+from .casework import (InlineErrors, SeenVersions, case_header_html, id_list_model, result_kind, select_reg_no,
+                       selected_reg_no, setup_table, style_error_label, submit, user_names)
 from .context import AppContext
 from .forms import child, load_into
 from .intake_fields import FieldsPanel
@@ -65,7 +65,8 @@ class ExecutorTab(QWidget):
         self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
         self._names = user_names(self.reg)
         self._panel: FieldsPanel | None = None
-        self._shown: tuple[str, str] | None = None
+        self._shown: tuple[str, str, int] | None = None
+        self.seen = SeenVersions()  # the version the pane shows: what an action is computed from
         self._setup_messages()
         self._setup_lists()
         self._connect()
@@ -203,10 +204,11 @@ class ExecutorTab(QWidget):
 
     def _show_case(self) -> None:
         case = self.current_case()
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if case is not None and key == self._shown:
             return  # unchanged: keep what the executor has typed
         self._shown = key
+        self.seen.note(case)
         self.errors.clear()
         self._update_print(case)
         if case is None:
@@ -390,18 +392,31 @@ class ExecutorTab(QWidget):
         self.w["printResultButton"].setToolTip(hint)
 
     def _perform(self, case: Case, action: str, **params) -> Case | None:
-        """One workflow action through the register; bad input answered inline, other refusals calmly."""
+        """One workflow action through the register; bad input answered inline, other refusals calmly (a case
+        changed meanwhile at another desk is a Conflict: the pane then shows the case as it is now)."""
+        version = self.seen.of(case)
         try:
-            new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
-        except ValidationError as exc:
-            self.errors.show(exc, extra=self._panel.show_error if self._panel is not None else None)
-            return None
+            new = submit(self, lambda token: self.reg.perform(self.ctx.user, case.reg_no, action, request=token,
+                                                              expected_version=version, **params),
+                         lambda new: self._performed(case.reg_no), self._refused)
         except KenseError as exc:
-            alerts.refusal(self, exc)
-            self._shown = None
-            self.refresh()
+            self._refused(exc)
             return None
+        if new is not None:
+            self._performed(case.reg_no)
+        return new
+
+    def _performed(self, reg_no: str) -> None:
         self._shown = None
         self.refresh()  # the window refreshes the other tabs when it hears the change
-        self.ctx.signals.cases_changed.emit(case.reg_no)
-        return new
+        self.ctx.signals.cases_changed.emit(reg_no)
+
+    def _refused(self, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            self.errors.show(exc, extra=self._panel.show_error if self._panel is not None else None)
+            return
+        alerts.refusal(self, exc)
+        kept = self._typed()
+        self._shown = None
+        self.refresh()
+        self._restore_typed(kept)

@@ -23,8 +23,9 @@ from ..core.messages import message
 from ..core.model import Case
 from ..store import Filters, now_local
 from . import alerts
-from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_html, draft_html, id_list_model,
-                       select_reg_no, selected_reg_no, set_message, setup_table, style_error_label, user_names)
+from .casework import (AMBER, GREEN, RED, InlineErrors, SeenVersions, case_header_html, combo_data, draft_html,
+                       id_list_model, select_reg_no, selected_reg_no, set_message, setup_table, style_error_label,
+                       submit, user_names)
 from .context import AppContext
 from .forms import child, load_into
 from .labels import fmt_datetime, stage_title
@@ -67,7 +68,9 @@ class HeadTab(QWidget):
         self.now: Callable[[], dt.datetime] = now_local
         self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
         self._names = user_names(self.reg)
-        self._shown: dict[str, tuple[str, str] | None] = {"resolution": None, "signature": None, "suspended": None}
+        self._shown: dict[str, tuple[str, str, int] | None] = {"resolution": None, "signature": None,
+                                                               "suspended": None}
+        self.seen = SeenVersions()  # the version each pane shows: what an action is computed from
         self._setup_messages()
         self._setup_queues()
         self._setup_boards()
@@ -206,10 +209,11 @@ class HeadTab(QWidget):
 
     def _show_resolution(self) -> None:
         case = self._current("resolutionView")
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if key == self._shown["resolution"] and case is not None:
             return  # the same case: keep what the head has typed
         self._shown["resolution"] = key
+        self.seen.note(case)
         self.resolution_errors.clear()
         self.w["resolutionEdit"].clear()
         self.w["suspendReasonEdit"].clear()
@@ -263,10 +267,11 @@ class HeadTab(QWidget):
 
     def _show_suspended(self) -> None:
         case = self._current("suspendedView")
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if key == self._shown["suspended"] and case is not None:
             return
         self._shown["suspended"] = key
+        self.seen.note(case)
         self.suspended_errors.clear()
         allowed = case is not None and "resume" in workflow.allowed_actions(case, self.ctx.user)
         self.w["resumeButton"].setEnabled(allowed)
@@ -290,10 +295,11 @@ class HeadTab(QWidget):
 
     def _show_signature(self) -> None:
         case = self._current("signatureView")
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if key == self._shown["signature"] and case is not None:
             return
         self._shown["signature"] = key
+        self.seen.note(case)
         self.signature_errors.clear()
         self.w["returnReasonEdit"].clear()
         allowed = workflow.allowed_actions(case, self.ctx.user) if case is not None else []
@@ -371,16 +377,27 @@ class HeadTab(QWidget):
         return case_header_html(case, self.reg.service_of(case), self.lang, self._names, self.now())
 
     def _perform(self, errors: InlineErrors, case: Case, action: str, **params) -> Case | None:
-        """One workflow action through the register (one transaction); refusals shown inline or calmly."""
+        """One workflow action through the register (one transaction); refusals shown inline or calmly; a case
+        changed meanwhile at another desk is a Conflict, and the pane then shows the case as it is now."""
+        version = self.seen.of(case)
         try:
-            new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
-        except ValidationError as exc:
-            errors.show(exc)
-            return None
+            new = submit(self, lambda token: self.reg.perform(self.ctx.user, case.reg_no, action, request=token,
+                                                              expected_version=version, **params),
+                         lambda new: self._performed(case.reg_no), lambda exc: self._refused(errors, exc))
         except KenseError as exc:
-            alerts.refusal(self, exc)
-            self.refresh()
+            self._refused(errors, exc)
             return None
-        self.refresh()  # the window refreshes the other tabs when it hears the change
-        self.ctx.signals.cases_changed.emit(case.reg_no)
+        if new is not None:
+            self._performed(case.reg_no)
         return new
+
+    def _performed(self, reg_no: str) -> None:
+        self.refresh()  # the window refreshes the other tabs when it hears the change
+        self.ctx.signals.cases_changed.emit(reg_no)
+
+    def _refused(self, errors: InlineErrors, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            errors.show(exc)
+            return
+        alerts.refusal(self, exc)
+        self.refresh()  # a pane shows its case again when its version changed: the case as it is now
