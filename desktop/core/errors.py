@@ -46,5 +46,19 @@ class NotFound(DomainError):
     code = "case_not_found"
 
 
+class Conflict(DomainError):
+    """Someone else changed the case since this desk read it (issue 9: two desks, one case).
+
+    ``who`` (full name), ``at`` (the time of their change, as shown), ``did`` (their action) and ``reg_no``
+    name the change; the desk shows this and the case as it is now. Nothing was written."""
+
+    code = "case_conflict"
+
+    def __init__(self, code: str | None = None, /, **params: object) -> None:
+        from .messages_desks import kk_locative
+        params.setdefault("at_loc", kk_locative(str(params.get("at", ""))))
+        super().__init__(code, **params)
+
+
 class CatalogueError(KenseError, ValueError):
     code = "catalogue_invalid"

@@ -497,6 +497,11 @@ from .messages_psc import PACKAGE_TITLES, PSC_ACTION_TITLES, PSC_MESSAGES  # noq
 
 MESSAGES.update(PSC_MESSAGES)
 
+# issue 9: several desks on one register (conflicts, a lost connection) keep their wording in messages_desks.py
+from .messages_desks import DESK_MESSAGES, DONE_TITLES  # noqa: E402
+
+MESSAGES.update(DESK_MESSAGES)
+
 
 def set_language(lang: str) -> None:
     global _current
@@ -553,7 +558,7 @@ def _localise(key: str, value: object, lang: str) -> object:
     """Translate identifiers (roles, stages, actions, field keys) that errors carry as parameters."""
     from .model import ROLE_TITLES, STAGE_TITLES
     table = {"roles": ROLE_TITLES, "have": ROLE_TITLES, "stage": STAGE_TITLES, "action": ACTION_TITLES,
-             "package": PACKAGE_TITLES, "label": FIELD_TITLES}.get(key)
+             "package": PACKAGE_TITLES, "label": FIELD_TITLES, "did": DONE_TITLES}.get(key)
     if table is None:
         return value
     if isinstance(value, (tuple, list, frozenset, set)):

@@ -88,6 +88,9 @@ class Case:
     # Everything else lives in ``data`` (stored as JSON): intake fields, documents presented, resolution,
     # draft text, refusal reasons, result fields, suspension, delivery, returns, S4 slip.
     data: dict[str, Any] = field(default_factory=dict)
+    # issue 9: bumped by one on every change of the case row, so a desk acting on what it showed can be told
+    # that someone else changed the case meanwhile (Register.perform's ``expected_version``)
+    version: int = 1
 
     def with_(self, **changes: Any) -> Case:
         return replace(self, **changes)

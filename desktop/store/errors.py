@@ -26,3 +26,10 @@ class DatabaseMissing(StoreError):
 
 class NotInitialised(StoreError):
     code = "not_initialised"
+
+
+class ConnectionLost(StoreError):
+    """The database server went away (restarted, cable pulled). The Register reconnects on its next call; a write
+    in flight was committed once or not at all, and a retry with the same request token never applies it twice."""
+
+    code = "db_connection_lost"

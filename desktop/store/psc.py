@@ -383,7 +383,7 @@ class PackageDesk:
             actor = self.reg._current(conn, actor)
             case = self.reg._case_for_update(conn, packages.normalise_code(reg_no))
             new, event = packages.hand_over(case, actor=actor, now=now)
-            self.reg._update_case(conn, new)
+            new = self.reg._update_case(conn, new)
             self._audit(conn, now, actor, case.id, event.action, event.from_stage, event.to_stage, event.details)
         return new
 

@@ -13,7 +13,7 @@ from ..core.model import OPEN_STAGES, Applicant, Case, User
 
 _CASE_COLUMNS = ("id, reg_no, service, channel, catalogue_version, stage, decision, iin, surname, name, patronymic,"
                  " address, phone, registered_at, registered_by, executor_id, due_at, step_due_at, stage_since,"
-                 " closed_at, data")
+                 " closed_at, data, version")
 _SUMMARY_COLUMNS = ("id, reg_no, service, channel, stage, decision, iin, surname, name, patronymic,"
                     " registered_at, due_at, step_due_at, executor_id, closed_at, package")
 _USER_COLUMNS = "id, username, full_name, roles, phone, active, psc_branch, akimat_id"
@@ -113,12 +113,13 @@ def _summary(row: Sequence[Any]) -> CaseSummary:
 
 def _case(row: Sequence[Any]) -> Case:
     (cid, reg_no, service, channel, version, stage, decision, iin, surname, name, patronymic, address, phone,
-     registered_at, registered_by, executor_id, due_at, step_due_at, stage_since, closed_at, data) = row
+     registered_at, registered_by, executor_id, due_at, step_due_at, stage_since, closed_at, data, case_version) = row
     return Case(reg_no=reg_no, service=service, channel=channel, catalogue_version=version, stage=stage,
                 applicant=Applicant(surname, name, patronymic, iin, address, phone),
                 registered_at=_dt(registered_at), registered_by=registered_by, due_at=_dt(due_at),
                 stage_since=_dt(stage_since), step_due_at=_dt(step_due_at), decision=decision,
-                executor_id=executor_id, closed_at=_dt(closed_at), id=cid, data=json.loads(data))
+                executor_id=executor_id, closed_at=_dt(closed_at), id=cid, data=json.loads(data),
+                version=case_version)
 
 
 def _user(row: Sequence[Any]) -> User:

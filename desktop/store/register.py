@@ -26,7 +26,7 @@ from typing import Any
 
 from ..core import workflow
 from ..core.catalogue import Catalogue, load_catalogue
-from ..core.errors import NotFound, ValidationError
+from ..core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from ..core.model import Case, User
 from . import audit
 from .engines import is_postgres
@@ -37,6 +37,7 @@ from .passwords import MIN_PASSWORD
 from .queries import QueriesMixin, _order
 from .records import (_CASE_COLUMNS, _SUMMARY_COLUMNS, _USER_COLUMNS, CaseSummary, Filters, HistoryEntry,
                       VerifyReport, _case, _dt, _summary, _ts, _user, format_reg_no, name_key, now_local)
+from .requests import CHANGING_ACTIONS, check_token, check_version, remember, seen
 from .users import UsersMixin
 
 # Register, and what other modules (psc, demo, the CLI, the benchmark) import from here since before the split
@@ -112,6 +113,7 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
         return self.engine.name == "postgresql"
 
     def close(self) -> None:
+        self._closed = True
         self._conn.close()
 
     def __enter__(self) -> Register:
@@ -129,8 +131,13 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
     def register_case(self, actor: User, service: str, applicant: Mapping[str, Any],
                       fields: Mapping[str, Any] | None = None, documents: Iterable[str] | None = None, *,
                       channel: str = "department", channel_ref: str | None = None,
-                      now: dt.datetime | None = None) -> Case:
-        """Register an application in one durable transaction; returns the case with its number."""
+                      now: dt.datetime | None = None, request: str | None = None) -> Case:
+        """Register an application in one durable transaction; returns the case with its number.
+
+        ``request``: the client's token for this intake (one per button press). Asked again with the same token
+        (after a lost connection), the case registered the first time is returned and nothing is written."""
+        token = check_token(request)
+        self._ensure_connection()
         if self.office_number is None:
             raise NotInitialised()
         svc = self._catalogue.service(service) if isinstance(service, str) else None
@@ -143,6 +150,9 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
                           calendar=self.calendar(), channel=channel, channel_ref=channel_ref)
         with self._write() as conn:
             actor = self._current(conn, actor)
+            done = seen(conn, token)
+            if done is not None:
+                return self._case_for_update(conn, done.case_id)
             reg_no = self._next_reg_no(conn, now.year)
             case, event = workflow.register(
                 service=svc, actor=actor, applicant=applicant, fields=fields, documents=documents, reg_no=reg_no,
@@ -155,8 +165,9 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
             if others:
                 details["warning"] = {"second_open_case": others}
             case_id = self._insert_case(conn, case)
-            audit.append(conn, case_id=case_id, at=_ts(now), actor_id=actor.id, actor=actor.username,
-                         action=event.action, from_stage=None, to_stage=case.stage, details=details)
+            event_id = audit.append(conn, case_id=case_id, at=_ts(now), actor_id=actor.id, actor=actor.username,
+                                    action=event.action, from_stage=None, to_stage=case.stage, details=details)
+            remember(conn, token, case_id, event_id, _ts(now))
         return case.with_(id=case_id)
 
     def _insert_case(self, conn: Any, case: Case) -> int:
@@ -173,8 +184,15 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
              json.dumps(case.data, ensure_ascii=False))).fetchone()[0]
 
     def perform(self, actor: User, key: int | str, action: str, *, now: dt.datetime | None = None,
-                **params: Any) -> Case:
-        """Apply one workflow action to a case in one transaction (role, stage and input checked by the core)."""
+                expected_version: int | None = None, request: str | None = None, **params: Any) -> Case:
+        """Apply one workflow action to a case in one transaction (role, stage and input checked by the core).
+
+        ``expected_version``: the case's version the desk showed when the user acted; if someone changed the
+        case since, Conflict (naming who, when and what) and nothing is written. ``request``: the client's token
+        for this action; asked again with it (after a lost connection), the case is returned as it is and nothing
+        is done a second time."""
+        token = check_token(request)
+        expected_version = check_version(expected_version)
         now = (now or now_local()).replace(microsecond=0)
         if action == "resolve" and params.get("executor") is not None:
             named = params["executor"]
@@ -186,15 +204,21 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
         with self._write() as conn:
             actor = self._current(conn, actor)
             case = self._case_for_update(conn, key)
+            if seen(conn, token) is not None:
+                return case  # applied before the connection was lost: as it is now, nothing done twice
+            if expected_version is not None and case.version != expected_version:
+                raise self._conflict(conn, case)
             service = self.service_of(case)
             new, event = workflow.perform(case, service=service, actor=actor, action=action, now=now,
                                           params=params, calendar=self.calendar())
-            self._update_case(conn, new)
+            new = self._update_case(conn, new)
             details = dict(event.details)
             if new.step_due_at != case.step_due_at:
                 details["step_due_at"] = _ts(new.step_due_at)
-            audit.append(conn, case_id=case.id, at=_ts(now), actor_id=actor.id, actor=actor.username,
-                         action=event.action, from_stage=event.from_stage, to_stage=event.to_stage, details=details)
+            event_id = audit.append(conn, case_id=case.id, at=_ts(now), actor_id=actor.id, actor=actor.username,
+                                    action=event.action, from_stage=event.from_stage, to_stage=event.to_stage,
+                                    details=details)
+            remember(conn, token, case.id, event_id, _ts(now))
         return new
 
     def _case_for_update(self, conn: Any, key: int | str) -> Case:
@@ -205,30 +229,60 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
             raise NotFound(key=key)
         return _case(row)
 
-    def _update_case(self, conn: Any, case: Case) -> None:
-        conn.execute("UPDATE cases SET stage=?, decision=?, executor_id=?, due_at=?, step_due_at=?, stage_since=?,"
-                     " closed_at=?, data=? WHERE id=?",
-                     (case.stage, case.decision, case.executor_id, _ts(case.due_at), _ts(case.step_due_at),
-                      _ts(case.stage_since), _ts(case.closed_at), json.dumps(case.data, ensure_ascii=False),
-                      case.id))
+    def _update_case(self, conn: Any, case: Case) -> Case:
+        """Write the case computed from version ``case.version``; returns it at its new version (one more).
+
+        The UPDATE applies only to the version it was computed from, so a change computed from a state someone
+        else has changed meanwhile is refused (Conflict), never written over theirs."""
+        cursor = conn.execute(
+            "UPDATE cases SET stage=?, decision=?, executor_id=?, due_at=?, step_due_at=?, stage_since=?,"
+            " closed_at=?, data=?, version=version+1 WHERE id=? AND version=?",
+            (case.stage, case.decision, case.executor_id, _ts(case.due_at), _ts(case.step_due_at),
+             _ts(case.stage_since), _ts(case.closed_at), json.dumps(case.data, ensure_ascii=False), case.id,
+             case.version))
+        if cursor.rowcount != 1:
+            now = self._case_for_update(conn, case.id)
+            if now.version != case.version:
+                raise self._conflict(conn, now)
+            raise PermissionDenied("db_refused", detail=f"case {case.reg_no} was not updated")
+        return case.with_(version=case.version + 1)
+
+    def _conflict(self, conn: Any, case: Case) -> Conflict:
+        """Who changed ``case`` last, when and how (its last event that changed the case row)."""
+        marks = ",".join("?" * len(CHANGING_ACTIONS))
+        row = conn.execute("SELECT e.at, e.actor, e.action, u.full_name FROM events e LEFT JOIN users u"
+                           f" ON u.username = e.actor WHERE e.case_id=? AND e.action IN ({marks})"
+                           " ORDER BY e.id DESC LIMIT 1", (case.id, *CHANGING_ACTIONS)).fetchone()
+        if row is None:
+            return Conflict(reg_no=case.reg_no, who="—", at="—", did="", version=case.version)
+        at, username, action, full_name = row
+        when = _dt(at)
+        shown = when.strftime("%H:%M") if when.date() == now_local().date() else when.strftime("%d.%m.%Y %H:%M")
+        return Conflict(reg_no=case.reg_no, who=full_name or username, at=shown, did=action, version=case.version)
 
     def log_event(self, actor: User | None, key: int | str | None, action: str, details: Mapping[str, Any],
-                  now: dt.datetime | None = None) -> None:
+                  now: dt.datetime | None = None, request: str | None = None) -> None:
         """Record an action that changes no case state (a print, an export) in the audit trail.
 
-        ``actor`` None means the command line run by the operating-system user (recorded by name)."""
+        ``actor`` None means the command line run by the operating-system user (recorded by name). ``request``:
+        the client's token; asked again with it (after a lost connection), nothing is recorded a second time."""
+        token = check_token(request)
         now = now or now_local()
         with self._write() as conn:
             if actor is not None:
                 actor = self._current(conn, actor)
+            if seen(conn, token) is not None:
+                return
             case_id = None
             stage = None
             if key is not None:
                 case = self._case_for_update(conn, key)
                 case_id, stage = case.id, case.stage
             who = actor.username if actor else f"cli:{getpass.getuser()}"
-            audit.append(conn, case_id=case_id, at=_ts(now), actor_id=actor.id if actor else None, actor=who,
-                         action=action, from_stage=stage, to_stage=stage, details=dict(details))
+            event_id = audit.append(conn, case_id=case_id, at=_ts(now), actor_id=actor.id if actor else None,
+                                    actor=who, action=action, from_stage=stage, to_stage=stage,
+                                    details=dict(details))
+            remember(conn, token, case_id, event_id, _ts(now))
 
     # ------------------------------------------------------------ integrity, backup
 

@@ -233,4 +233,21 @@ MIGRATIONS.append(f"""
         BEGIN SELECT RAISE(ABORT, 'scans are append-only'); END;
 """)
 
+# 3 (issue 9): several desks on one register. ``cases.version`` goes up by one on every change of the case row, so
+# a desk that acts on what it showed learns that someone else changed the case meanwhile, and a write is applied
+# only to the version it was computed from (UPDATE ... WHERE id=? AND version=?). ``requests`` remembers the token
+# of every client request that changed something, in the same transaction: a request retried after a lost
+# connection finds its token and does nothing a second time.
+MIGRATIONS.append("""
+    ALTER TABLE cases ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+    CREATE TABLE requests (
+        token    TEXT PRIMARY KEY,
+        case_id  INTEGER REFERENCES cases(id),
+        event_id INTEGER,
+        at       TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER requests_no_update BEFORE UPDATE ON requests
+        BEGIN SELECT RAISE(ABORT, 'requests are append-only'); END;
+""")
+
 LATEST = len(MIGRATIONS)

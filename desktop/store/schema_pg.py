@@ -700,6 +700,22 @@ GRANT INSERT, UPDATE ON meta TO kense_admin;
 # Migrations after the baseline, keyed by the version they produce (the same numbers as schema.MIGRATIONS).
 MIGRATIONS: dict[int, str] = {}
 
+# 3 (issue 9): the case's version and the requests already applied (see schema.py's migration 3). The version
+# column is granted to the staff by name, so it is writable whatever column grants the baseline gives on cases.
+MIGRATIONS[3] = f"""
+ALTER TABLE cases ADD COLUMN version integer NOT NULL DEFAULT 1 CHECK (version >= 1);
+CREATE TABLE requests (
+    token    {T} PRIMARY KEY,
+    case_id  integer REFERENCES cases(id),
+    event_id integer,
+    at       {T} NOT NULL
+);
+CREATE TRIGGER requests_no_update BEFORE UPDATE ON requests
+    FOR EACH ROW EXECUTE FUNCTION refuse('requests are append-only');
+GRANT SELECT, INSERT ON requests TO kense_staff;
+GRANT SELECT (version), UPDATE (version) ON cases TO kense_staff;
+"""
+
 
 def check_in_step() -> None:
     """Both engines know the same schema numbers."""

@@ -26,7 +26,7 @@ from ..core.model import Case
 from ..store import now_local
 from . import alerts
 from .casework import (case_header_html, select_reg_no, selected_reg_no, set_message, setup_table,
-                       style_error_label, user_names)
+                       style_error_label, submit, user_names)
 from .clerk_tab import ClerkTab
 from .context import AppContext
 from .desk_keys import NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, case_rows, confirm_case, step
@@ -332,28 +332,30 @@ class AkimTab(QWidget):
                  params: dict) -> None:
         rows = case_rows(case, self.reg.service_of(case).title(self.lang),
                          decision_title(case.decision or "", self.lang)) + extra
-        reg_no, stage = case.reg_no, case.stage
 
         def confirmed() -> None:
-            now = self.current_case()  # still the case asked about, at the same stage?
-            if now is None or (now.reg_no, now.stage) != (reg_no, stage):
-                return
-            if self._perform(now, action, **params) is not None and action == "return":
+            # the case the question named, at the version it showed (changed meanwhile: a Conflict, told calmly)
+            if self._perform(case, action, **params) is not None and action == "return":
                 self.w["returnReasonEdit"].clear()
 
         self.confirmation = confirm_case(self, action, verb, question, rows, verb, confirmed, self.guard)
 
     def _perform(self, case: Case, action: str, **params) -> Case | None:
+        now = self.now()
         try:
-            new = self.reg.perform(self.ctx.user, case.reg_no, action, now=self.now(), **params)
-        except ValidationError as exc:
-            set_message(self.w["actionError"], exc.message(self.lang))
-            return None
+            version = case.version  # the case as shown: changed at another desk meanwhile is a Conflict
+            new = submit(self, lambda token: self.reg.perform(self.ctx.user, case.reg_no, action, now=now,
+                                                              expected_version=version, request=token, **params),
+                         lambda new: self._performed(action, new), self._refused)
         except KenseError as exc:
-            alerts.refusal(self, exc)
-            self.refresh()
+            self._refused(exc)
             return None
-        self.guard.done(action, case.reg_no)
+        if new is not None:
+            self._performed(action, new)
+        return new
+
+    def _performed(self, action: str, new: Case) -> None:
+        self.guard.done(action, new.reg_no)
         self.refresh()
         self._refreshing = True  # the same case, re-selected: not a new choice for the guard
         try:
@@ -361,7 +363,13 @@ class AkimTab(QWidget):
         finally:
             self._refreshing = False
         self.ctx.signals.cases_changed.emit(new.reg_no)
-        return new
+
+    def _refused(self, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            set_message(self.w["actionError"], exc.message(self.lang))
+            return
+        alerts.refusal(self, exc)
+        self.refresh()
 
 
 __all__ = ["AkimTab", "receipt_kinds"]

@@ -32,7 +32,7 @@ from ..core.workflow import STAGE_STEPS
 from ..store import HistoryEntry, now_local
 from . import alerts
 from .casecard_details import CaseDetails, DetailSection, kind_title, case_sections
-from .casework import set_message, style_error_label
+from .casework import set_message, style_error_label, submit
 from .context import AppContext
 from .desk_keys import RepeatGuard
 from .forms import child, load_into
@@ -322,19 +322,29 @@ class CaseCard(QDialog):
             self.guard.pending = False
         if not answered:
             return None
+        version = self.case.version  # the case as this card shows it: changed meanwhile is a Conflict
         try:
-            new = self.ctx.register.perform(self.ctx.user, reg_no, "withdraw", reason=reason)
-        except ValidationError as exc:
-            self._withdraw_refused(exc)
+            new = submit(self, lambda token: self.ctx.register.perform(
+                self.ctx.user, reg_no, "withdraw", reason=reason, expected_version=version, request=token),
+                lambda new: self._withdrawn(reg_no), lambda exc: self._withdraw_failed(reg_no, exc))
+        except KenseError as exc:
+            self._withdraw_failed(reg_no, exc)
             return None
-        except KenseError as exc:  # the stage changed meanwhile, or the account lost the role: calmly
-            alerts.refusal(self, exc)
-            self._changed(reg_no)
-            return None
+        if new is not None:
+            self._withdrawn(reg_no)
+        return new
+
+    def _withdrawn(self, reg_no: str) -> None:
         self.guard.done("withdraw", reg_no)
         self.withdraw_edit.clear()
         self.ctx.signals.cases_changed.emit(reg_no)  # the lists refresh; this card reloads itself (_changed)
-        return new
+
+    def _withdraw_failed(self, reg_no: str, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            self._withdraw_refused(exc)
+            return
+        alerts.refusal(self, exc)  # changed at another desk, the stage changed, the role was taken: calmly
+        self._changed(reg_no)  # the card shows the case as it is now
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.withdraw_edit and event.type() == QEvent.Type.KeyPress \

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QMainWindow, QTableView,
+                               QWidget)
 
 from ..core.catalogue import Field, Service
 from ..core.errors import KenseError, ValidationError
 from ..core.model import Case
 from ..store import Register
+from ..store.errors import ConnectionLost
 from .labels import decision_title, fmt_date, fmt_datetime, quarter_title, stage_title
 from .models import CaseTableModel
 
@@ -284,3 +287,125 @@ def result_kind(case: Case, service: Service) -> str:
     if case.decision == "refused":
         return "refusal"
     return next((k for k in service.result_kinds if k != "refusal"), "notification")
+
+
+# ------------------------------------------------------------------ several desks (issue 9): versions, a lost server
+
+T = TypeVar("T")
+RETRY_MS = 3000  # while the server is unreachable, an action in flight is asked again this often
+RESTORED_MS = 8000  # how long "connection restored" stays in the window
+
+
+class SeenVersions:
+    """The version of each case as this pane last showed it: an action is sent with that version, so if someone
+    changed the case meanwhile the register answers with a Conflict (who, when, what) instead of acting on it."""
+
+    def __init__(self) -> None:
+        self._versions: dict[str, int] = {}
+
+    def note(self, case: Case | None) -> None:
+        if case is not None:
+            self._versions[case.reg_no] = case.version
+
+    def of(self, case: Case) -> int:
+        return self._versions.get(case.reg_no, case.version)
+
+
+def new_request() -> str:
+    """A client token for one press of a button: the register applies the request once however often it is sent."""
+    return uuid.uuid4().hex
+
+
+def submit(widget: QWidget, call: Callable[[str], T], done: Callable[[T], None],
+           refused: Callable[[KenseError], None] | None = None) -> T | None:
+    """Run a register write ``call(token)`` now, with a new request token; returns its result.
+
+    Its refusals (bad input, a Conflict, a wrong stage) are raised as from a direct call, for the caller's usual
+    handling. If the server cannot be reached, the window says so calmly, nothing the user typed is cleared, None
+    is returned, and the same request (same token: never applied twice) is asked again in the background every
+    few seconds; when it gets through the window says so and ``done(result)`` runs, or a refusal then goes to
+    ``refused`` (else a calm message box). ``call`` must capture the values to send before it is handed over."""
+    token = new_request()
+    try:
+        return call(token)
+    except ConnectionLost:
+        Reconnector.of(widget).add(widget, call, token, done, refused)
+        return None
+
+
+class Reconnector(QObject):
+    """One per window: the actions waiting for the server, retried in order, and the banner that says so."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("reconnector")
+        self.window = window
+        self.pending: list[tuple[QWidget, Callable[[str], Any], str, Callable[[Any], None],
+                                 Callable[[KenseError], None] | None]] = []
+        self.timer = QTimer(self)
+        self.timer.setInterval(RETRY_MS)
+        self.timer.timeout.connect(self.retry)
+        self.hide_timer = QTimer(self)
+        self.hide_timer.setSingleShot(True)
+        self.hide_timer.timeout.connect(lambda: self.banner.setVisible(False))
+        self.banner = QLabel(objectName="connectionBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.bar = bar = window.statusBar() if isinstance(window, QMainWindow) else None
+        if bar is not None:
+            bar.insertWidget(0, self.banner, 1)
+        else:  # a window without a status line (a dialog, a tab on its own): the banner floats at its top
+            self.banner.setParent(window)
+            self.banner.move(8, 4)
+
+    @staticmethod
+    def of(widget: QWidget) -> Reconnector:
+        window = widget.window()
+        found = window.findChild(Reconnector, "reconnector")
+        return found if found is not None else Reconnector(window)
+
+    def add(self, widget: QWidget, call: Callable[[str], Any], token: str, done: Callable[[Any], None],
+            refused: Callable[[KenseError], None] | None) -> None:
+        self.pending.append((widget, call, token, done, refused))
+        self._show(translate("Casework", "No connection to the server — retrying…"), WARNING_STYLE)
+        self.hide_timer.stop()
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def retry(self) -> None:
+        """Ask again, in order, with each action's own token; stop at the first that still finds no server."""
+        while self.pending:
+            widget, call, token, done, refused = self.pending[0]
+            try:
+                result = call(token)
+            except ConnectionLost:
+                return  # still unreachable: next time
+            except KenseError as exc:
+                self.pending.pop(0)
+                self._restored(done=False)
+                if refused is not None:
+                    refused(exc)
+                else:
+                    from . import alerts
+                    alerts.refusal(widget, exc)
+                continue
+            self.pending.pop(0)
+            self._restored(done=True)
+            done(result)
+        self.timer.stop()
+
+    def _restored(self, done: bool) -> None:
+        if self.pending:
+            return
+        self._show(translate("Casework", "Connection restored — the action is done.") if done else
+                   translate("Casework", "Connection restored."), INFO_STYLE)
+        self.hide_timer.start(RESTORED_MS)
+
+    def _show(self, text: str, style: str) -> None:
+        self.banner.setText(text)
+        self.banner.setStyleSheet(style)
+        self.banner.adjustSize()
+        if self.bar is not None and not self.bar.isVisible():
+            self.bar.setVisible(True)
+        self.banner.setVisible(True)
+        self.banner.raise_()

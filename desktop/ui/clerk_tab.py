@@ -26,7 +26,7 @@ from ..core.model import Applicant, Case
 from ..store import now_local
 from . import alerts
 from .casework import (WARNING_STYLE, combo_data, InlineErrors, id_list_model, set_message, setup_table,
-                       style_error_label)
+                       style_error_label, submit)
 from .context import AppContext
 from .desk_keys import RepeatGuard
 from .forms import child, load_into
@@ -225,19 +225,25 @@ class ClerkTab(QWidget):
         if self._panel is not None and self._panel.precheck() is not None:
             return None
         service = self.service()
+        # the values as typed now: a retry after a lost connection sends exactly these, under the same token
+        sent = (self.ctx.user, service.code, self._applicant(), self._panel.values() if self._panel else {},
+                self._documents())
+        channel, now = self.channel, self.now()
         try:
-            case = self.reg.register_case(self.ctx.user, service.code, self._applicant(),
-                                          self._panel.values() if self._panel else {}, self._documents(),
-                                          channel=self.channel, now=self.now())
-        except ValidationError as exc:
-            self._show_validation(exc)
-            return None
+            case = submit(self, lambda token: self.reg.register_case(*sent, channel=channel, now=now, request=token),
+                          self._registered, self._register_refused)
         except KenseError as exc:
-            alerts.refusal(self, exc)
+            self._register_refused(exc)
             return None
-        self.guard.done("register", applicant)
-        self._registered(case)
+        if case is not None:
+            self._registered(case)
         return case
+
+    def _register_refused(self, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            self._show_validation(exc)
+        else:
+            alerts.refusal(self, exc)
 
     def focus_first(self) -> None:
         """The first field of an intake: the applicant's IIN (the service stays as last chosen)."""
@@ -458,6 +464,7 @@ class ClerkTab(QWidget):
         return True
 
     def _registered(self, case: Case) -> None:
+        self.guard.done("register", case.applicant.iin)
         self.last_reg_no = case.reg_no
         self._show_registered(case)
         self.clear()

@@ -30,8 +30,8 @@ from ..core.messages import message
 from ..core.model import Case
 from ..store import Filters, now_local
 from . import alerts
-from .casework import (InlineErrors, case_header_html, id_list_model, result_kind, select_reg_no,
-                       selected_reg_no, setup_table, style_error_label, user_names)
+from .casework import (InlineErrors, SeenVersions, case_header_html, id_list_model, result_kind, select_reg_no,
+                       selected_reg_no, setup_table, style_error_label, submit, user_names)
 from .context import AppContext
 from .desk_keys import NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, done_banner, keep_scroll, let_go, selected_row, step
 from .forms import child, load_into
@@ -74,11 +74,12 @@ class ExecutorTab(QWidget):
         self.w = {name: child(self, kind, name) for name, kind in WIDGETS.items()}
         self._names = user_names(self.reg)
         self._panel: FieldsPanel | None = None
-        self._shown: tuple[str, str] | None = None
+        self._shown: tuple[str, str, int] | None = None
         self._acted: tuple[str, str] | None = None  # (reg_no, what was done to it) shown over the pane
         self.guard = RepeatGuard()
         self._loaded = False
         self._refreshing = False
+        self.seen = SeenVersions()  # the version the pane shows: what an action is computed from
         self._setup_messages()
         self._setup_lists()
         self._connect()
@@ -290,12 +291,13 @@ class ExecutorTab(QWidget):
 
     def _show_case(self) -> None:
         case = self.current_case()
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if case is not None and key == self._shown:
             return  # unchanged: keep what the executor has typed
         self._shown = key
         if case is not None and self._acted is not None and self._acted[0] != case.reg_no:
             self._acted = None  # another case is chosen: the note about the last action goes
+        self.seen.note(case)
         self.errors.clear()
         self._update_print(case)
         if case is None:
@@ -504,18 +506,23 @@ class ExecutorTab(QWidget):
 
         Afterwards the pane says what was done to which case (``done``: %1 number, %2 applicant, %3 decision or
         reason); the list keeps its place, and a case that left it leaves nothing selected (F8: the next one)."""
+        version = self.seen.of(case)
+        try:
+            new = submit(self, lambda token: self.reg.perform(self.ctx.user, case.reg_no, action, request=token,
+                                                              expected_version=version, **params),
+                         lambda new: self._performed(action, case, new, params, done), self._refused)
+        except KenseError as exc:
+            self._refused(exc)
+            return None
+        if new is not None:
+            self._performed(action, case, new, params, done)
+        return new
+
+    def _performed(self, action: str, case: Case, new: Case, params: dict, done: str) -> None:
+        """After the action (now, or when a lost server came back): say what was done to which case; the list
+        keeps its place, and a case that left it leaves nothing selected (F8: the next one)."""
         view = self._view()
         place = selected_row(view)
-        try:
-            new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
-        except ValidationError as exc:
-            self.errors.show(exc, extra=self._panel.show_error if self._panel is not None else None)
-            return None
-        except KenseError as exc:
-            alerts.refusal(self, exc)
-            self._shown = None
-            self.refresh()
-            return None
         self.guard.done(action, case.reg_no)
         third = params.get("reason") or decision_title(new.decision or "", self.lang)
         self._acted = (case.reg_no, done.replace("%1", case.reg_no).replace("%2", case.applicant.full_name)
@@ -526,4 +533,13 @@ class ExecutorTab(QWidget):
             let_go(view, place)
             view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ctx.signals.cases_changed.emit(case.reg_no)
-        return new
+
+    def _refused(self, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            self.errors.show(exc, extra=self._panel.show_error if self._panel is not None else None)
+            return
+        alerts.refusal(self, exc)
+        kept = self._typed()
+        self._shown = None
+        self.refresh()
+        self._restore_typed(kept)

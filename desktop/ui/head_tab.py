@@ -31,8 +31,9 @@ from ..core.messages import message
 from ..core.model import Case
 from ..store import Filters, now_local
 from . import alerts
-from .casework import (AMBER, GREEN, RED, InlineErrors, combo_data, case_header_html, draft_html, id_list_model,
-                       select_reg_no, selected_reg_no, set_message, setup_table, style_error_label, user_names)
+from .casework import (AMBER, GREEN, RED, InlineErrors, SeenVersions, case_header_html, combo_data, draft_html,
+                       id_list_model, select_reg_no, selected_reg_no, set_message, setup_table, style_error_label,
+                       submit, user_names)
 from .context import AppContext
 from .desk_keys import (NEXT_KEY, PREVIOUS_KEY, Keys, RepeatGuard, case_rows, confirm_case, done_banner, keep_scroll,
                         let_go, selected_row, step)
@@ -47,6 +48,7 @@ REASSIGN_COLUMNS = ("reg_no", "service", "applicant", "executor", "stage", "due_
 BOARD_KEYS = ("overdue", "due_today", "on_time")
 QUEUES = {"resolution": "resolutionView", "signature": "signatureView", "suspended": "suspendedView",
           "reassign": "reassignView"}
+QUEUE_OF = {"resolve": "resolution", "suspend": "resolution", "resume": "suspended", "reassign": "reassign"}
 
 WIDGETS: dict[str, type] = {
     "overdueTile": QLabel, "dueTodayTile": QLabel, "onTimeTile": QLabel, "headTabs": QTabWidget,
@@ -90,6 +92,7 @@ class HeadTab(QWidget):
         self.confirmation = None  # the open sign / return question, if any
         self._loaded = False
         self._refreshing = False
+        self.seen = SeenVersions()  # the version each pane shows: what an action is computed from
         self._setup_messages()
         self._setup_queues()
         self._setup_reassign()
@@ -291,11 +294,12 @@ class HeadTab(QWidget):
 
     def _show_resolution(self) -> None:
         case = self._current("resolutionView")
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if key == self._shown["resolution"] and case is not None:
             return  # the same case: keep what the head has typed
         self._shown["resolution"] = key
         self._forget_acted("resolution", case)
+        self.seen.note(case)
         self.resolution_errors.clear()
         self.w["resolutionEdit"].clear()
         self.w["suspendReasonEdit"].clear()
@@ -353,11 +357,12 @@ class HeadTab(QWidget):
 
     def _show_suspended(self) -> None:
         case = self._current("suspendedView")
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if key == self._shown["suspended"] and case is not None:
             return
         self._shown["suspended"] = key
         self._forget_acted("suspended", case)
+        self.seen.note(case)
         self.suspended_errors.clear()
         allowed = case is not None and "resume" in workflow.allowed_actions(case, self.ctx.user)
         self.w["resumeButton"].setEnabled(allowed)
@@ -382,11 +387,12 @@ class HeadTab(QWidget):
 
     def _show_signature(self) -> None:
         case = self._current("signatureView")
-        key = (case.reg_no, case.stage) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if key == self._shown["signature"] and case is not None:
             return
         self._shown["signature"] = key
         self._forget_acted("signature", case)
+        self.seen.note(case)
         self.signature_errors.clear()
         self.w["returnReasonEdit"].clear()
         allowed = workflow.allowed_actions(case, self.ctx.user) if case is not None else []
@@ -418,6 +424,8 @@ class HeadTab(QWidget):
         if case is None or not self.w["signButton"].isEnabled() or not self.guard.allow("sign", case.reg_no):
             return
         self.signature_errors.clear()
+        if self._changed_meanwhile(case, "sign"):
+            return
         self._confirm(case, "sign", self.tr("Sign"), self.tr("Sign this draft?"), [],
                       self.tr("%1 (%2) is signed: %3."))
 
@@ -428,6 +436,8 @@ class HeadTab(QWidget):
             return
         self.signature_errors.clear()
         reason = " ".join(self.w["returnReasonEdit"].text().split())
+        if self._changed_meanwhile(case, "return", reason=reason):
+            return
         try:  # the core's own checks, on a copy: a missing reason is answered before the question
             workflow.perform(case, service=self.reg.service_of(case), actor=self.ctx.user, action="return",
                              now=self.now(), params={"reason": reason}, calendar=self.reg.calendar())
@@ -442,17 +452,23 @@ class HeadTab(QWidget):
                       [(self.tr("Return reason"), reason)], self.tr("%1 (%2) is returned to the executor: %3."),
                       reason=reason)
 
+    def _changed_meanwhile(self, case: Case, action: str, **params) -> bool:
+        """The case changed at another desk since the pane showed it: no question about a case nobody sees; the
+        register is asked with the version shown and answers with its Conflict (who, when, what), told calmly."""
+        if case.version == self.seen.of(case):
+            return False
+        self._perform(self.signature_errors, case, action, done="", **params)
+        return True
+
     def _confirm(self, case: Case, action: str, verb: str, question: str, extra: list[tuple[str, str]],
                  done: str, **params) -> None:
         rows = case_rows(case, self.reg.service_of(case).title(self.lang),
                          decision_title(case.decision or "", self.lang)) + extra
-        reg_no, stage = case.reg_no, case.stage
 
         def confirmed() -> None:
-            now = self._current("signatureView")  # still the case that was asked about, at the same stage?
-            if now is None or (now.reg_no, now.stage) != (reg_no, stage):
-                return
-            self._perform(self.signature_errors, now, action, done=done, **params)
+            # the case the question named, at the version it showed: changed meanwhile at another desk, the
+            # register answers with a Conflict (who, when, what) and the pane shows the case as it is now
+            self._perform(self.signature_errors, case, action, done=done, **params)
 
         self.confirmation = confirm_case(self, action, verb, question, rows, verb, confirmed, self.guard)
         self.confirmation.finished.connect(lambda _r: setattr(self, "confirmation", None))
@@ -490,11 +506,12 @@ class HeadTab(QWidget):
 
     def _show_reassign(self) -> None:
         case = self._current("reassignView")
-        key = (case.reg_no, case.stage, case.executor_id) if case else None
+        key = (case.reg_no, case.stage, case.version) if case else None
         if key == self._shown["reassign"] and case is not None:
             return  # the same case: keep what the head has typed
         self._shown["reassign"] = key
         self._forget_acted("reassign", case)
+        self.seen.note(case)
         self.reassign_errors.clear()
         self.w["reassignReasonEdit"].clear()
         combo: QComboBox = self.w["reassignExecutorCombo"]
@@ -586,18 +603,24 @@ class HeadTab(QWidget):
         Afterwards the pane says what was done to which case (``done``: %1 number, %2 applicant, %3 decision or
         reason), the list keeps its place and nothing else is selected; the focus goes to the list, where F8
         picks the next case."""
-        queue = {"resolve": "resolution", "suspend": "resolution", "resume": "suspended",
-                 "reassign": "reassign"}.get(action, "signature")
-        view = self.w[QUEUES[queue]]
+        version = self.seen.of(case)
         try:
-            new = self.reg.perform(self.ctx.user, case.reg_no, action, **params)
-        except ValidationError as exc:
-            errors.show(exc)
-            return None
+            new = submit(self, lambda token: self.reg.perform(self.ctx.user, case.reg_no, action, request=token,
+                                                              expected_version=version, **params),
+                         lambda new: self._performed(action, case, new, params, done),
+                         lambda exc: self._refused(errors, exc))
         except KenseError as exc:
-            alerts.refusal(self, exc)
-            self.refresh()
+            self._refused(errors, exc)
             return None
+        if new is not None:
+            self._performed(action, case, new, params, done)
+        return new
+
+    def _performed(self, action: str, case: Case, new: Case, params: dict, done: str) -> None:
+        """After the action (now, or when a lost server came back): say what was done to which case, keep the
+        list's place, select nothing else; the focus goes to the list, where F8 picks the next case."""
+        queue = QUEUE_OF.get(action, "signature")
+        view = self.w[QUEUES[queue]]
         self.guard.done(action, case.reg_no)
         third = params.get("reason") or decision_title(new.decision or "", self.lang)
         self._acted[queue] = (case.reg_no, done.replace("%1", case.reg_no)
@@ -611,7 +634,13 @@ class HeadTab(QWidget):
          "suspended": self._show_suspended, "reassign": self._show_reassign}[queue]()
         view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ctx.signals.cases_changed.emit(case.reg_no)
-        return new
+
+    def _refused(self, errors: InlineErrors, exc: KenseError) -> None:
+        if isinstance(exc, ValidationError):
+            errors.show(exc)
+            return
+        alerts.refusal(self, exc)
+        self.refresh()  # a pane shows its case again when its version changed: the case as it is now
 
     def _forget_acted(self, queue: str, case: Case | None) -> None:
         """The person chose another case: the note about the last action goes."""

@@ -1139,6 +1139,18 @@ The case is closed and cannot be taken up again.</source>
     <context>
         <name>Casework</name>
         <message>
+            <source>No connection to the server — retrying…</source>
+            <translation>Сервермен байланыс жоқ — қайта қосылуда…</translation>
+        </message>
+        <message>
+            <source>Connection restored — the action is done.</source>
+            <translation>Байланыс қалпына келді — әрекет орындалды.</translation>
+        </message>
+        <message>
+            <source>Connection restored.</source>
+            <translation>Байланыс қалпына келді.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/casework.py" line="+168" />
             <source>IIN %1</source>
             <translation>ЖСН %1</translation>

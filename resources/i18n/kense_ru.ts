@@ -1139,6 +1139,18 @@ The case is closed and cannot be taken up again.</source>
     <context>
         <name>Casework</name>
         <message>
+            <source>No connection to the server — retrying…</source>
+            <translation>Нет связи с сервером — повторяем попытку…</translation>
+        </message>
+        <message>
+            <source>Connection restored — the action is done.</source>
+            <translation>Связь восстановлена — действие выполнено.</translation>
+        </message>
+        <message>
+            <source>Connection restored.</source>
+            <translation>Связь восстановлена.</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/casework.py" line="+168" />
             <source>IIN %1</source>
             <translation>ИИН %1</translation>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 
 import pytest
 
@@ -321,9 +322,31 @@ def test_staff_binding_is_checked(register, people):
 # ---------------------------------------------------------------- upgrading a version-1 register
 
 
+def _before_case_versions(monkeypatch) -> Callable[[], None]:
+    """The program as it was before migration 3 (issue 9): cases had no ``version`` column. Returns the undo."""
+    from desktop.store import records, register as register_module
+    columns, real_update = register_module._CASE_COLUMNS, register_module.Register._update_case
+    monkeypatch.setattr(register_module, "_CASE_COLUMNS", columns.replace(", version", ", 1"))
+
+    def update_case(self, conn, case):
+        conn.execute("UPDATE cases SET stage=?, decision=?, executor_id=?, due_at=?, step_due_at=?, stage_since=?,"
+                     " closed_at=?, data=? WHERE id=?",
+                     (case.stage, case.decision, case.executor_id, records._ts(case.due_at),
+                      records._ts(case.step_due_at), records._ts(case.stage_since), records._ts(case.closed_at),
+                      json.dumps(case.data, ensure_ascii=False), case.id))
+        return case
+    monkeypatch.setattr(register_module.Register, "_update_case", update_case)
+
+    def undo() -> None:
+        monkeypatch.setattr(register_module, "_CASE_COLUMNS", columns)
+        monkeypatch.setattr(register_module.Register, "_update_case", real_update)
+    return undo
+
+
 def test_version_1_register_upgrades_keeping_cases_and_audit_chain(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite3"
     monkeypatch.setattr(db, "LATEST", 1)  # the program as it was before this schema change
+    now_program = _before_case_versions(monkeypatch)
     with Register.open(path, create=True) as old:
         admin = old.initialise(3, "admin-pass", now=T0)
         staff = {u: old.create_user(admin, u, n, r, u + "-pw") for u, n, r in (
@@ -341,9 +364,11 @@ def test_version_1_register_upgrades_keeping_cases_and_audit_chain(tmp_path, mon
         events_before = old._all("SELECT * FROM events ORDER BY id")
         assert old.verify().ok
     monkeypatch.setattr(db, "LATEST", LATEST)
+    now_program()
 
     with Register.open(path) as new:
-        assert new._one("PRAGMA user_version")[0] == LATEST == 2
+        assert new._one("PRAGMA user_version")[0] == LATEST == 3
+        assert {r[0] for r in new._all("SELECT version FROM cases")} == {1}  # versions count from the upgrade
         assert new._all(f"SELECT {columns} FROM cases ORDER BY id") == cases_before
         assert new._all("SELECT * FROM events ORDER BY id") == events_before
         report = new.verify()

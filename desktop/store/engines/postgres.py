@@ -26,13 +26,9 @@ from psycopg import sql as pgsql
 from psycopg.pq import TransactionStatus
 
 from ...core.errors import PermissionDenied
-from ..errors import DatabaseBusy, DatabaseCorrupt, DatabaseTooNew, NotInitialised, StoreError
+from ..errors import ConnectionLost, DatabaseBusy, DatabaseCorrupt, DatabaseTooNew, NotInitialised, StoreError
 from ..schema import LATEST
 from ..schema_pg import BASELINE, BASELINE_VERSION, MIGRATIONS, SCHEMA, WRITE_LOCK, check_in_step
-
-
-class ConnectionLost(StoreError):
-    code = "db_connection_lost"
 
 
 FAILURES = (psycopg.Error, UnicodeDecodeError)
@@ -73,9 +69,10 @@ def translate(exc: BaseException) -> StoreError | PermissionDenied:
 class PgConnection:
     """A psycopg connection in autocommit mode that speaks the store's ``?`` SQL; transactions are explicit."""
 
-    def __init__(self, raw: psycopg.Connection, url: str) -> None:
+    def __init__(self, raw: psycopg.Connection, url: str, password: str | None = None) -> None:
         self.raw = raw
         self.url = url
+        self.password = password  # as given or typed at the prompt, kept in memory only: for reconnecting
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor:
         return self.raw.execute(_sql(sql), tuple(params))
@@ -130,12 +127,22 @@ def connect(url: str, *, password: str | None = None, interactive: bool | None =
         text = str(exc).lower()
         if password is None and interactive and "password" in text:
             who = urlsplit(url).username or getpass.getuser()
-            raw = _reconnect(url, getpass.getpass(f"{who}@{urlsplit(url).hostname or 'localhost'} password: "))
+            password = getpass.getpass(f"{who}@{urlsplit(url).hostname or 'localhost'} password: ")
+            raw = _reconnect(url, password)
         else:
             raise translate(exc) from None
     except psycopg.Error as exc:
         raise translate(exc) from None
-    return PgConnection(raw, url)
+    return PgConnection(raw, url, password)
+
+
+def reconnect(conn: PgConnection) -> PgConnection:
+    """A new session to the same server as the same user, after the old one was lost (never prompts)."""
+    try:
+        conn.raw.close()
+    except psycopg.Error:
+        pass
+    return connect(conn.url, password=conn.password, interactive=False)
 
 
 def _reconnect(url: str, password: str) -> psycopg.Connection:
@@ -232,6 +239,12 @@ class PostgresEngine:
     transaction = staticmethod(write_transaction)
     check = staticmethod(check)
     migrate = staticmethod(migrate)
+    reconnect = staticmethod(reconnect)
+
+    @staticmethod
+    def is_lost(conn: PgConnection) -> bool:
+        """The session is gone (psycopg closes a connection whose server went away)."""
+        return conn.raw.closed or conn.raw.broken
 
     @staticmethod
     def append_event(conn: PgConnection, *, case_id: int | None, at: str, actor_id: int | None, actor: str,

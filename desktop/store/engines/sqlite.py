@@ -171,6 +171,14 @@ class SqliteEngine:
     migrate = staticmethod(migrate)
 
     @staticmethod
+    def is_lost(conn: sqlite3.Connection) -> bool:
+        return False  # a file on this machine: there is no connection to lose
+
+    @staticmethod
+    def reconnect(conn: sqlite3.Connection) -> sqlite3.Connection:
+        return conn
+
+    @staticmethod
     def append_event(conn: sqlite3.Connection, **event: object) -> int:
         return audit.append_chained(conn, **event)  # type: ignore[arg-type]
 
