@@ -14,6 +14,7 @@ from ..core.calendar import OfficeCalendar
 from ..core.catalogue import Catalogue
 from ..core.errors import PermissionDenied
 from ..core.model import User
+from ..core.workflow import check_plain_text
 from .records import _USER_COLUMNS, _user
 
 
@@ -37,12 +38,14 @@ class RegisterBase:
         return self._conn.engine.transaction(self._conn)
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        check_plain_text(params)  # a control character matches nothing stored (and PostgreSQL cannot take a NUL)
         try:
             return self._conn.execute(sql, params).fetchone()
         except self._conn.engine.FAILURES as exc:
             raise self._conn.engine.translate(exc) from None
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        check_plain_text(params)
         try:
             return self._conn.execute(sql, params).fetchall()
         except self._conn.engine.FAILURES as exc:
