@@ -15,6 +15,7 @@ from desktop.core.errors import DomainError, NotFound, PermissionDenied, Validat
 from desktop.store import Register
 from desktop.store.engines import sqlite as db
 from desktop.store.schema import LATEST
+from both_engines import raw
 from store_flows import INTAKE_FIELDS, T0, applicant, documents, intake
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)
 
@@ -51,12 +52,10 @@ def chain(reg: Register, start: dt.datetime, actions: tuple[str, ...]) -> dt.dat
 
 
 def dump(reg: Register) -> dict[str, list]:
-    """Every row of every table a refused action must leave alone (read on a separate connection)."""
-    conn = sqlite3.connect(f"file:{reg.path}?mode=ro", uri=True)
-    try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in TABLES}
-    finally:
-        conn.close()
+    """Every row of every table a refused action must leave alone (read on a separate connection), and on
+    PostgreSQL the login roles."""
+    with raw(reg.path) as db:
+        return {**{t: db.all(f"SELECT * FROM {t} ORDER BY 1") for t in TABLES}, "logins": db.logins()}
 
 
 def _speaks(err: DomainError) -> None:

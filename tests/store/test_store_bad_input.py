@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.errors import DomainError, KenseError, NotFound, ValidationError, WrongStage
+from desktop.core.errors import DomainError, KenseError, NotFound, PermissionDenied, ValidationError, WrongStage
 from desktop.core.model import User
-from desktop.store import (DatabaseCorrupt, DatabaseMissing, DatabaseTooNew, NotInitialised, Register,
+from desktop.store import (DatabaseCorrupt, DatabaseMissing, DatabaseTooNew, Filters, NotInitialised, Register,
                            StoreError)
 from store_flows import INTAKE_FIELDS, RESULT_FIELDS, T0, advance, applicant, intake, snapshot
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)
@@ -247,3 +247,56 @@ def test_foreign_sqlite_file_is_not_adopted(tmp_path):
     conn = sqlite3.connect(path)
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["invoices"]
     conn.close()
+
+
+# ---------------------------------------------------------------- characters no register keeps
+
+@pytest.mark.parametrize("junk", ["\x00", "\x1b", "\ud800"], ids=["NUL", "ESC", "lone-surrogate"])
+def test_control_characters_are_refused_calmly_and_write_nothing(register, people, junk):
+    """PostgreSQL cannot store a NUL in text at all (and SQLite would keep one in the file); neither engine can
+    encode a lone surrogate. Pasted or scanned junk like that, anywhere in what a desk sends, is a calm
+    ValidationError in Kazakh and Russian naming the character, and nothing is written — nor does a search or a
+    sign-in with it fail with a database error."""
+    admin, clerk, head, ex1 = people["admin"], people["clerk"], people["head"], people["executor1"]
+    case = advance(register, intake(register, "S1"), "with_executor")
+    point = f"U+{ord(junk):04X}"
+    clerk_intake = (lambda **over: lambda: register.register_case(clerk, "S1", applicant(2, **over), None, None,
+                                                                  now=T0))
+    attempts = {
+        "surname": clerk_intake(surname=f"Ахм{junk}етов"), "address": clerk_intake(address=f"Бақанас{junk}"),
+        "phone": clerk_intake(phone=f"+7 701 {junk}555 44 33"), "patronymic": clerk_intake(patronymic=f"Ұлы{junk}"),
+        "children": lambda: register.register_case(clerk, "S7", applicant(3), {"children": [{"full_name":
+                                                   f"Ахметова {junk}Дана"}]}, None, now=T0),
+        "category": lambda: register.register_case(clerk, "S5", applicant(3), {"category": f"Басқа{junk}"}, None,
+                                                   now=T0),
+        "documents": lambda: register.register_case(clerk, "S1", applicant(3), None, ["application", junk], now=T0),
+        "reason": lambda: register.perform(head, case.reg_no, "suspend", now=T0 + dt.timedelta(hours=1),
+                                           reason=f"құжат{junk} күтілуде"),
+        "text": lambda: register.perform(ex1, case.reg_no, "draft", now=T0 + dt.timedelta(hours=1),
+                                         decision="approved", text=f"Қанағаттандырылсын{junk}", result={}),
+        "full_name": lambda: register.create_user(admin, "newbie", f"Жаңа{junk} Қызметкер", ["clerk"], "secret1"),
+        "username": lambda: register.create_user(admin, f"new{junk}bie", "Жаңа Қызметкер", ["clerk"], "secret1"),
+        "password": lambda: register.create_user(admin, "newbie", "Жаңа Қызметкер", ["clerk"], f"secret{junk}123"),
+        "new_name": lambda: register.update_user(admin, clerk.id, full_name=f"Асқарова{junk}"),
+        "note": lambda: register.set_calendar_override(admin, dt.date(2026, 3, 16), "holiday", f"аудан{junk} күні"),
+        "search": lambda: register.find(Filters(name_prefix=f"Ахм{junk}")),
+        "case_key": lambda: register.case(f"K0320{junk}26000001"),
+        "user_key": lambda: register.user(f"cl{junk}erk"),
+    }
+    for name, attempt in attempts.items():
+        before = snapshot(register.path)
+        with pytest.raises(ValidationError) as err:
+            attempt()
+        assert err.value.code == "control_character", (name, err.value.code)
+        assert point in err.value.message("kk") and point in err.value.message("ru")
+        _clear(err.value)
+        assert snapshot(register.path) == before, name
+    # a password with junk in it is never "the password up to the junk" (libpq would cut it at a NUL)
+    for password in (f"clerk-pw{junk}", f"clerk-pw{junk}anything"):
+        with pytest.raises(PermissionDenied):
+            register.authenticate("clerk", password)
+    with pytest.raises(PermissionDenied):
+        register.authenticate(f"clerk{junk}", "clerk-pw")
+    # and the register goes on as before: the next number, the chain whole
+    assert intake(register, "S1", serial=9).reg_no == "K032026000002"
+    assert register.verify().ok
