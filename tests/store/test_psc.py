@@ -321,6 +321,8 @@ def test_staff_binding_is_checked(register, people):
 
 
 def test_version_1_register_upgrades_keeping_cases_and_audit_chain(tmp_path, monkeypatch):
+    """SQLite only: a schema-1 FILE upgraded in place (PRAGMA user_version, sqlite_master). A PostgreSQL register
+    is created at the baseline (schema 2) and never was at schema 1."""
     path = tmp_path / "old.sqlite3"
     monkeypatch.setattr(db, "LATEST", 1)  # the program as it was before this schema change
     with Register.open(path, create=True) as old:
@@ -368,6 +370,8 @@ def test_version_1_register_upgrades_keeping_cases_and_audit_chain(tmp_path, mon
 
 
 def test_demo_office_has_channel_cases_that_the_desk_continues(tmp_path, monkeypatch):
+    """On a SQLite file: the demo loader's bulk path on a server (COPY) is tested with the demo itself; the desk's
+    PSC behaviour on PostgreSQL is covered by the tests above."""
     from desktop.store import demo
     fixed = dt.datetime(2026, 3, 18, 11, 30)  # a Wednesday between the two courier runs
     monkeypatch.setattr(demo, "now_local", lambda: fixed)
