@@ -49,7 +49,11 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def _db(args: argparse.Namespace) -> Path:
+def _db(args: argparse.Namespace) -> Path | str:
+    """The register: a SQLite file, or a ``postgresql://`` URL kept as it is (a Path would fold its ``//``)."""
+    from .store.engines import is_postgres
+    if args.db and is_postgres(args.db):
+        return args.db
     return Path(args.db) if args.db else default_db_path()
 
 

@@ -42,6 +42,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "«{label}» өрісінде тек әріптер, дефис, апостроф және бос орын болуы керек.",
         "ru": "В поле «{label}» допустимы только буквы, дефис, апостроф и пробел.",
         "en": "“{label}” may hold only letters, hyphens, apostrophes and spaces."},
+    "control_character": {
+        "kk": "Мәтінде сақтауға болмайтын басқару таңбасы бар ({code_point}, «{label}» өрісі). Оны өшіріп, "
+              "мәтінді қайта теріңіз.",
+        "ru": "В тексте есть управляющий символ, который нельзя сохранить ({code_point}, поле «{label}»). Удалите "
+              "его и наберите текст заново.",
+        "en": "The text holds a control character that cannot be stored ({code_point}, field “{label}”). Delete it "
+              "and type the text again."},
     "bad_phone": {
         "kk": "Телефон нөмірі дұрыс емес: «{text}». Нөмір 10 цифрдан тұрады, мысалы: +7 701 123 45 67.",
         "ru": "Неверный номер телефона: «{text}». Номер из 10 цифр, например: +7 701 123 45 67.",

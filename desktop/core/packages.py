@@ -90,8 +90,9 @@ def normalise_direction(text: str | None) -> str:
 
 
 def normalise_code(text: str) -> str:
-    """A scanned or typed code: surrounding blanks and the case of letters do not matter."""
-    return "".join(str(text or "").split()).upper()
+    """A scanned or typed code: surrounding blanks, the case of letters and the control characters a scanner
+    may send (GS1's group separator, a NUL) do not matter."""
+    return "".join(c for c in str(text or "") if c.isprintable() and not c.isspace()).upper()
 
 
 def valid_code(code: str) -> bool:

@@ -61,6 +61,10 @@ REGISTER_ROLES = {"department": ("clerk",), "akimat": ("akim",), "psc": ("psc_in
 
 _NAME_RE = re.compile(r"^[^\W\d_]+(?:[ '\-’][^\W\d_]+)*$")
 _PHONE_CHARS_RE = re.compile(r"^\+?[\d\s()\-]+$")
+# Characters no register keeps: C0 controls other than tab and line breaks (PostgreSQL cannot store a NUL in text
+# at all; SQLite would keep it and every report after would carry it), DEL, and lone surrogates (not text: they
+# have no UTF-8 form). Pasted or scanned junk, refused calmly on both engines.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _OPTION_ID_RE = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)+$")  # how catalogue ids look (snake_case): never free text
 _FREE_TEXT_RE = re.compile(r"^[\w\s.,;:'’\"«»()\-–—/№+]+$")
 FREE_TEXT_MAX = 120
@@ -98,6 +102,23 @@ def _require_text(value: Any, field: str, label: str, **titles: str) -> str:
     if not text:
         raise ValidationError("required", field=field, label=label, **titles)
     return text
+
+
+def check_plain_text(value: Any, field: str | None = None) -> None:
+    """Refuse (``control_character``) any string in ``value`` — in nested mappings and lists too — that holds a
+    character no register keeps (``_CONTROL_RE``). A mapping's keys name the field unless ``field`` is given."""
+    if isinstance(value, str):
+        found = _CONTROL_RE.search(value)
+        if found:
+            raise ValidationError("control_character", field=field or "text", label=field or "text",
+                                  code_point=f"U+{ord(found.group()):04X}")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            check_plain_text(key, field or "text")
+            check_plain_text(item, field or str(key))
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            check_plain_text(item, field)
 
 
 def check_role(actor: User, roles: Iterable[str], action: str) -> None:
@@ -350,6 +371,9 @@ def register(*, service: Service, actor: User, applicant: Mapping[str, Any], fie
         raise ValidationError("channel_not_allowed", field="channel", service=service.code, channel=channel)
     check_role(actor, REGISTER_ROLES.get(channel, ("clerk",)), "register")
     channel_ref = channels.resolve_channel(channel, channel_ref, actor)
+    check_plain_text(applicant)
+    check_plain_text(fields)
+    check_plain_text(documents, "documents")
     person = validate_applicant(applicant, today=now.date(), limits=service.limits)
     extra = validate_fields(service, "intake", fields, today=now.date())
     docs = validate_documents(service, documents)
@@ -382,6 +406,7 @@ def perform(case: Case, *, service: Service, actor: User, action: str, now: dt.d
     calendar = calendar or default_calendar()
     params = dict(params or {})
     authorise(case, actor, action)
+    check_plain_text(params)
     handler = _HANDLERS[action]
     new_case, details = handler(case, service, actor, params, now, calendar)
     new_case = within_deadline(new_case)

@@ -15,6 +15,7 @@ from ..core.catalogue import Catalogue
 from ..core.errors import PermissionDenied
 from ..core.model import User
 from .errors import ConnectionLost
+from ..core.workflow import check_plain_text
 from .records import _USER_COLUMNS, _user
 
 T = TypeVar("T")
@@ -89,9 +90,11 @@ class RegisterBase:
             raise engine.translate(exc) from None
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        check_plain_text(params)  # a control character matches nothing stored (and PostgreSQL cannot take a NUL)
         return self._read(lambda conn: conn.execute(sql, params).fetchone())
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        check_plain_text(params)
         return self._read(lambda conn: conn.execute(sql, params).fetchall())
 
     def meta(self, key: str, default: str | None = None) -> str | None:

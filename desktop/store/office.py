@@ -106,8 +106,10 @@ class OfficeMixin(RegisterBase):
         workflow.check_role(self._current(self._conn, actor), ("admin",), "calendar")
         if kind not in (None, "holiday", "workday"):
             raise ValidationError("bad_value", field="kind", label="kind", detail=str(kind))
+        workflow.check_plain_text(note, "note")
         now = now or now_local()
         with self._write() as conn:
+            self._current(conn, actor)  # on PostgreSQL: the session acts as, and the trail names, this admin
             if kind is None:
                 conn.execute("DELETE FROM calendar_overrides WHERE day=?", (day.isoformat(),))
             else:

@@ -26,6 +26,7 @@ def insert_user(conn: Any, username: str, full_name: str, roles: Iterable[str],
     for role in roles:
         if role not in ROLES:
             raise ValidationError("unknown_role", field="roles", role=role)
+    workflow.check_plain_text({"username": username, "full_name": full_name, "phone": phone, "password": password})
     if not username.strip() or not full_name.strip():
         raise ValidationError("required", field="username", label="username")
     channels.check_binding(roles, psc_branch, akimat_id)  # PSC roles need a branch, the akim an akimat
@@ -64,6 +65,7 @@ class UsersMixin(RegisterBase):
                     password: str | None = None, psc_branch: int | None = None, akimat_id: int | None = None,
                     now: dt.datetime | None = None) -> User:
         workflow.check_role(self._current(self._conn, actor), ("admin",), "users")
+        workflow.check_plain_text({"full_name": full_name, "phone": phone, "password": password})
         target = self.user(user_id)
         now = now or now_local()
         changes: dict[str, Any] = {}
@@ -120,6 +122,10 @@ class UsersMixin(RegisterBase):
         return [u for u in users if (role is None or role in u.roles) and (u.active or not active_only)]
 
     def authenticate(self, username: str, password: str, now: dt.datetime | None = None) -> User:
+        try:  # a NUL would cut the password short on its way to the server (libpq): nothing after it counted
+            workflow.check_plain_text((username, password))
+        except ValidationError:
+            raise PermissionDenied("login_failed") from None
         row = self._one(f"SELECT {_USER_COLUMNS}, password_hash FROM users WHERE username=?", (username,))
         if row is None or not row[5] or not self.engine.check_password(self._conn, username, password or "", row[-1]):
             raise PermissionDenied("login_failed")

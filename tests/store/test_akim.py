@@ -4,7 +4,6 @@ akim's signature block), S7 forwarded to the department on a registry like a PSC
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pypdfium2
 import pytest
@@ -13,6 +12,7 @@ from desktop.core import reference
 from desktop.core.errors import DomainError, PermissionDenied
 from desktop.documents import render
 from desktop.store import Register
+from both_engines import raw
 from store_flows import INTAKE_FIELDS, RESULT_FIELDS, T0, applicant, documents
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)
 
@@ -33,12 +33,9 @@ def akims(register, people):
 
 
 def dump(reg: Register) -> dict[str, list]:
-    conn = sqlite3.connect(f"file:{reg.path}?mode=ro", uri=True)
-    try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+    with raw(reg.path) as db:
+        return {t: db.all(f"SELECT * FROM {t} ORDER BY 1")
                 for t in ("cases", "events", "registries", "registry_items", "scans", "reg_counters")}
-    finally:
-        conn.close()
 
 
 def akim_intake(reg: Register, who, code: str, serial: int = 1, channel_ref: str | None = None):

@@ -16,6 +16,7 @@ from desktop.core.errors import DomainError, NotFound, PermissionDenied, Validat
 from desktop.store import Register
 from desktop.store.engines import sqlite as db
 from desktop.store.schema import LATEST
+from both_engines import raw
 from store_flows import INTAKE_FIELDS, T0, applicant, documents, intake
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)
 
@@ -52,12 +53,10 @@ def chain(reg: Register, start: dt.datetime, actions: tuple[str, ...]) -> dt.dat
 
 
 def dump(reg: Register) -> dict[str, list]:
-    """Every row of every table a refused action must leave alone (read on a separate connection)."""
-    conn = sqlite3.connect(f"file:{reg.path}?mode=ro", uri=True)
-    try:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall() for t in TABLES}
-    finally:
-        conn.close()
+    """Every row of every table a refused action must leave alone (read on a separate connection), and on
+    PostgreSQL the login roles."""
+    with raw(reg.path) as db:
+        return {**{t: db.all(f"SELECT * FROM {t} ORDER BY 1") for t in TABLES}, "logins": db.logins()}
 
 
 def _speaks(err: DomainError) -> None:
@@ -344,6 +343,8 @@ def _before_case_versions(monkeypatch) -> Callable[[], None]:
 
 
 def test_version_1_register_upgrades_keeping_cases_and_audit_chain(tmp_path, monkeypatch):
+    """SQLite only: a schema-1 FILE upgraded in place (PRAGMA user_version, sqlite_master). A PostgreSQL register
+    is created at the baseline (schema 2) and never was at schema 1."""
     path = tmp_path / "old.sqlite3"
     monkeypatch.setattr(db, "LATEST", 1)  # the program as it was before this schema change
     now_program = _before_case_versions(monkeypatch)
@@ -394,6 +395,8 @@ def test_version_1_register_upgrades_keeping_cases_and_audit_chain(tmp_path, mon
 
 
 def test_demo_office_has_channel_cases_that_the_desk_continues(tmp_path, monkeypatch):
+    """On a SQLite file: the demo loader's bulk path on a server (COPY) is tested with the demo itself; the desk's
+    PSC behaviour on PostgreSQL is covered by the tests above."""
     from desktop.store import demo
     fixed = dt.datetime(2026, 3, 18, 11, 30)  # a Wednesday between the two courier runs
     monkeypatch.setattr(demo, "now_local", lambda: fixed)

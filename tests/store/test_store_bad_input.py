@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.errors import DomainError, KenseError, NotFound, ValidationError, WrongStage
+from desktop.core.errors import DomainError, KenseError, NotFound, PermissionDenied, ValidationError, WrongStage
 from desktop.core.model import User
-from desktop.store import (DatabaseCorrupt, DatabaseMissing, DatabaseTooNew, NotInitialised, Register,
+from desktop.store import (DatabaseCorrupt, DatabaseMissing, DatabaseTooNew, Filters, NotInitialised, Register,
                            StoreError)
+from both_engines import raw
 from store_flows import INTAKE_FIELDS, RESULT_FIELDS, T0, advance, applicant, intake, snapshot
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)
 
@@ -140,8 +141,10 @@ def test_users_and_office_bad_input(register, people):
     assert snapshot(register.path) == before
 
 
-def test_uninitialised_register(tmp_path):
-    with Register.open(tmp_path / "empty.sqlite3", create=True) as reg:
+def test_uninitialised_register(engine, tmp_path, request):
+    """A register created but never initialised (an empty file; an empty database) refuses work calmly."""
+    target = request.getfixturevalue("pg_database") if engine == "postgresql" else tmp_path / "empty.sqlite3"
+    with Register.open(target, create=True) as reg:
         for number, password in ((0, "admin-pass"), (20, "admin-pass"), (3, "")):
             with pytest.raises(ValidationError) as err:
                 reg.initialise(number, password)
@@ -153,6 +156,9 @@ def test_uninitialised_register(tmp_path):
 
 
 # ---------------------------------------------------------------- damaged, foreign and too-new files
+# These are about a SQLite FILE itself (its bytes damaged, someone else's SQLite file, PRAGMA user_version, a
+# missing file): SQLite only. A PostgreSQL server keeps its own pages; its twins are the too-new schema number in
+# ``meta`` and the uninitialised database above.
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -180,6 +186,7 @@ def _open_fails(path: Path, error: type[KenseError], **kw) -> KenseError:
 
 
 def test_random_bytes(tmp_path):
+    """SQLite only: a file of random bytes."""
     path = tmp_path / "random.sqlite3"
     path.write_bytes(os.urandom(64 * 1024))
     _open_fails(path, DatabaseCorrupt)
@@ -188,12 +195,14 @@ def test_random_bytes(tmp_path):
 
 
 def test_text_file(tmp_path):
+    """SQLite only: a text file where the register file should be."""
     path = tmp_path / "notes.sqlite3"
     path.write_text("Бұл дерекқор емес.\n" * 200, encoding="utf-8")
     _open_fails(path, DatabaseCorrupt)
 
 
 def test_truncated_register(closed_register):
+    """SQLite only: the file cut in half (a copy interrupted)."""
     data = closed_register.read_bytes()
     assert len(data) > 64 * 1024
     closed_register.write_bytes(data[: len(data) // 2])
@@ -206,6 +215,7 @@ def test_truncated_register(closed_register):
 
 
 def test_damaged_page_in_the_middle(closed_register):
+    """SQLite only: random bytes over two pages of the file."""
     data = bytearray(closed_register.read_bytes())
     page = 4096
     data[3 * page: 5 * page] = os.urandom(2 * page)
@@ -217,6 +227,7 @@ def test_damaged_page_in_the_middle(closed_register):
 
 
 def test_too_new_database(closed_register):
+    """SQLite only: the schema number of a file is its PRAGMA user_version (the server's twin is below)."""
     conn = sqlite3.connect(closed_register)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
@@ -229,6 +240,7 @@ def test_too_new_database(closed_register):
 
 
 def test_missing_file(tmp_path):
+    """SQLite only: a path with no file is never created by opening it."""
     with pytest.raises(DatabaseMissing) as err:
         Register.open(tmp_path / "nowhere.sqlite3")
     _clear(err.value)
@@ -236,7 +248,8 @@ def test_missing_file(tmp_path):
 
 
 def test_foreign_sqlite_file_is_not_adopted(tmp_path):
-    """Someone else's SQLite database (user_version 0, its own tables) is refused, not filled with Kense tables."""
+    """Someone else's SQLite database (user_version 0, its own tables) is refused, not filled with Kense tables.
+    SQLite only: on a server the register lives in its own schema ``kense`` beside whatever else is there."""
     path = tmp_path / "accounting.sqlite3"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
@@ -247,3 +260,71 @@ def test_foreign_sqlite_file_is_not_adopted(tmp_path):
     conn = sqlite3.connect(path)
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["invoices"]
     conn.close()
+
+
+# ---------------------------------------------------------------- characters no register keeps
+
+@pytest.mark.parametrize("junk", ["\x00", "\x1b", "\ud800"], ids=["NUL", "ESC", "lone-surrogate"])
+def test_control_characters_are_refused_calmly_and_write_nothing(register, people, junk):
+    """PostgreSQL cannot store a NUL in text at all (and SQLite would keep one in the file); neither engine can
+    encode a lone surrogate. Pasted or scanned junk like that, anywhere in what a desk sends, is a calm
+    ValidationError in Kazakh and Russian naming the character, and nothing is written — nor does a search or a
+    sign-in with it fail with a database error."""
+    admin, clerk, head, ex1 = people["admin"], people["clerk"], people["head"], people["executor1"]
+    case = advance(register, intake(register, "S1"), "with_executor")
+    point = f"U+{ord(junk):04X}"
+    clerk_intake = (lambda **over: lambda: register.register_case(clerk, "S1", applicant(2, **over), None, None,
+                                                                  now=T0))
+    attempts = {
+        "surname": clerk_intake(surname=f"Ахм{junk}етов"), "address": clerk_intake(address=f"Бақанас{junk}"),
+        "phone": clerk_intake(phone=f"+7 701 {junk}555 44 33"), "patronymic": clerk_intake(patronymic=f"Ұлы{junk}"),
+        "children": lambda: register.register_case(clerk, "S7", applicant(3), {"children": [{"full_name":
+                                                   f"Ахметова {junk}Дана"}]}, None, now=T0),
+        "category": lambda: register.register_case(clerk, "S5", applicant(3), {"category": f"Басқа{junk}"}, None,
+                                                   now=T0),
+        "documents": lambda: register.register_case(clerk, "S1", applicant(3), None, ["application", junk], now=T0),
+        "reason": lambda: register.perform(head, case.reg_no, "suspend", now=T0 + dt.timedelta(hours=1),
+                                           reason=f"құжат{junk} күтілуде"),
+        "text": lambda: register.perform(ex1, case.reg_no, "draft", now=T0 + dt.timedelta(hours=1),
+                                         decision="approved", text=f"Қанағаттандырылсын{junk}", result={}),
+        "full_name": lambda: register.create_user(admin, "newbie", f"Жаңа{junk} Қызметкер", ["clerk"], "secret1"),
+        "username": lambda: register.create_user(admin, f"new{junk}bie", "Жаңа Қызметкер", ["clerk"], "secret1"),
+        "password": lambda: register.create_user(admin, "newbie", "Жаңа Қызметкер", ["clerk"], f"secret{junk}123"),
+        "new_name": lambda: register.update_user(admin, clerk.id, full_name=f"Асқарова{junk}"),
+        "note": lambda: register.set_calendar_override(admin, dt.date(2026, 3, 16), "holiday", f"аудан{junk} күні"),
+        "search": lambda: register.find(Filters(name_prefix=f"Ахм{junk}")),
+        "case_key": lambda: register.case(f"K0320{junk}26000001"),
+        "user_key": lambda: register.user(f"cl{junk}erk"),
+    }
+    for name, attempt in attempts.items():
+        before = snapshot(register.path)
+        with pytest.raises(ValidationError) as err:
+            attempt()
+        assert err.value.code == "control_character", (name, err.value.code)
+        assert point in err.value.message("kk") and point in err.value.message("ru")
+        _clear(err.value)
+        assert snapshot(register.path) == before, name
+    # a password with junk in it is never "the password up to the junk" (libpq would cut it at a NUL)
+    for password in (f"clerk-pw{junk}", f"clerk-pw{junk}anything"):
+        with pytest.raises(PermissionDenied):
+            register.authenticate("clerk", password)
+    with pytest.raises(PermissionDenied):
+        register.authenticate(f"clerk{junk}", "clerk-pw")
+    # and the register goes on as before: the next number, the chain whole
+    assert intake(register, "S1", serial=9).reg_no == "K032026000002"
+    assert register.verify().ok
+
+
+def test_too_new_register_on_the_server(pg_database):
+    """PostgreSQL's twin of test_too_new_database: the schema number is ``meta.schema_version``; a database written
+    by a newer Kense is refused calmly and left as it was."""
+    with Register.open(pg_database, create=True) as reg:
+        reg.initialise(3, "admin-pass", now=T0)
+    with raw(pg_database, write=True) as db, db.insider():  # as a newer Kense's migration would have left it
+        db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    before = snapshot(pg_database)
+    with pytest.raises(DatabaseTooNew) as err:
+        Register.open(pg_database)
+    _clear(err.value)
+    assert err.value.params["found"] == 99 and "99" in err.value.message("kk") and "99" in err.value.message("ru")
+    assert snapshot(pg_database) == before

@@ -3,12 +3,12 @@ today, the deadline board, the overdue filter)."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 
 import pytest
 
 from desktop.core.errors import PermissionDenied, ValidationError
 from desktop.store import Filters, Register
+from both_engines import raw
 from store_flows import T0, advance, applicant, intake, snapshot
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)
 
@@ -40,11 +40,8 @@ def test_overrides_move_new_deadlines(register, people):
 
 
 def _all_events(reg: Register) -> list[tuple[str, str]]:
-    conn = sqlite3.connect(reg.path)
-    try:
-        return conn.execute("SELECT action, details FROM events ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    with raw(reg.path) as db:
+        return db.all("SELECT action, details FROM events ORDER BY id")
 
 
 def test_overrides_survive_reopening_and_other_processes_see_them(register, people):

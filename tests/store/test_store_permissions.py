@@ -11,7 +11,7 @@ import pytest
 from desktop.core.errors import DomainError, PermissionDenied, ValidationError, WrongStage
 from desktop.core.model import User
 from desktop.store import Register
-from store_flows import (ACTIONS, MATRIX_STAGE, RIGHT, STAGE_LIST, T0, applicant, case_at, copy_template,
+from store_flows import (ACTIONS, MATRIX_STAGE, RIGHT, STAGE_LIST, T0, applicant, case_at,
                          documents, intake, params_for, snapshot)
 from store_flows import fast_passwords  # noqa: F401  (autouse: cheap password hashes)
 
@@ -20,9 +20,8 @@ WRONG = ("clerk", "head", "executor1", "executor2", "admin", "ghost")
 
 
 @pytest.fixture
-def office(tmp_path_factory, tmp_path):
-    path = copy_template(tmp_path_factory.getbasetemp(), tmp_path / "office.sqlite3")
-    reg = Register.open(path)
+def office(template_copy):
+    reg = Register.open(template_copy)
     yield reg
     reg.close()
 
