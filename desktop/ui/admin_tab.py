@@ -10,8 +10,8 @@ import datetime as dt
 import logging
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget)
 
 from ..core.catalogue import Service
 from ..core.errors import KenseError
@@ -196,6 +196,7 @@ class AdminTab(QWidget):
             self.findChild(QWidget, name).setVisible(reg.is_demo and not reg.is_server)
         cases = locale_for(self.ctx.lang).toString(reg.count())
         if reg.is_server:
+            child(self, QGroupBox, "registerBox").setTitle(translate("Server", "Register on the office server"))
             text = translate("Server", "Server: %1\nCases: %2\nThe register is on the office server: it is backed up "
                                        "there with pg_dump and checked with kense verify (see the README).")
             if reg.is_demo:

@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(6, 0, 12, 0)
         bar.addWidget(self.user_label)
         bar.addWidget(self.office_label, 1)
+        self.server_label = QLabel(objectName="statusServer")  # which server this desk works on (several desks)
+        self.server_label.setContentsMargins(6, 0, 12, 0)
+        self.server_label.setVisible(bool(self.ctx.register.is_server))
+        bar.addPermanentWidget(self.server_label)
         bar.addPermanentWidget(self.date_label)
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self._show_date)
@@ -332,6 +336,10 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.connect_action.setText(QCoreApplication.translate("Server", "&Connect to server…"))
+        if self.ctx.register.is_server:
+            from .login import server_address
+            self.server_label.setText(QCoreApplication.translate("Server", "Office server: %1")
+                                      .replace("%1", server_address(str(self.ctx.register.path))))
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, self.tab_title(str(self.tabs.widget(i).property("tabKey"))))
         self.setWindowTitle(self.tr("Kense — %1").replace("%1", self.ctx.user.full_name))
@@ -374,7 +382,7 @@ class MainWindow(QMainWindow):
         """A register on a server is backed up on the server (pg_dump), not copied to this desk."""
         alerts.info(self, self.tr("Backup"), QCoreApplication.translate(
             "Server", "The register is on the office server (%1). It is backed up there, with pg_dump, by the "
-                      "server's nightly job (see the README, \"Backups\"); kense verify --db checks the register "
+                      "server's nightly job (see the README); kense verify --db checks the register "
                       "and a restored copy.").replace("%1", str(self.ctx.register.path)))
 
     def connect_to_server(self) -> str | None:

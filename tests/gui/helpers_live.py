@@ -26,7 +26,8 @@ def fill_office(reg: Register, cases: int = QUEUE) -> None:
     clerk = reg.user("clerk")
     start = dt.datetime.now().replace(microsecond=0) - dt.timedelta(days=1)
     for i in range(cases):
-        reg.register_case(clerk, "S1", person(i + 1), None, ["application"], now=start + dt.timedelta(minutes=i))
+        when = start + dt.timedelta(minutes=i)
+        reg.register_case(clerk, "S1", person(i + 1), None, ["application"], now=when)
 
 
 def intake(reg: Register, serial: int, now: dt.datetime | None = None):
