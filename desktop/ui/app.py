@@ -189,7 +189,6 @@ def run(args: argparse.Namespace) -> int:
     if screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = _application()
-    from ..core.errors import KenseError
     from . import crash, logs
     from .i18n import languages
     from .settings import Settings
