@@ -200,6 +200,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Sign in again as “{user}”."},
     "db_missing": {
         "kk": "Дерекқор файлы жоқ: {path}", "ru": "Файл базы не найден: {path}", "en": "No database file at {path}"},
+    "db_connection_lost": {
+        "kk": "Тізілім серверіне қосылу мүмкін болмады немесе байланыс үзілді. Желіні тексеріп, қайталап көріңіз.",
+        "ru": "Нет связи с сервером реестра. Проверьте сеть и повторите попытку.",
+        "en": "The register's server cannot be reached. Check the network and try again."},
     "network_share": {
         "kk": "Дерекқор желілік дискте орналасқан ({fs}); SQLite мұнда сенімсіз. Файлды жергілікті дискке көшіріңіз.",
         "ru": "База лежит на сетевом диске ({fs}); SQLite там ненадёжен. Перенесите файл на локальный диск.",

@@ -351,3 +351,11 @@ class Register(OfficeMixin, UsersMixin, QueriesMixin):
     def bulk_connection(self) -> sqlite3.Connection:
         """The underlying connection, for the demo loader and the benchmark only (never for the app)."""
         return self._conn
+
+    # ------------------------------------------------------------ live queues
+
+    def watch(self) -> Any:
+        """A change watcher on its own connection: ``wait(timeout) -> bool`` (True when another connection has
+        committed a change since the last call) and ``close()``. SQLite polls ``PRAGMA data_version`` (windows and
+        processes on this machine); PostgreSQL LISTENs to the notifications the server's triggers send."""
+        return self.engine.watch(self._conn, self.path)

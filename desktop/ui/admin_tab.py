@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import QDate, QEvent, QObject
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget)
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QGroupBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget)
 
 from ..core.catalogue import Service
 from ..core.errors import KenseError
@@ -23,6 +23,7 @@ from .labels import fmt_date, locale_for, role_title
 from .workers import Runner, default_failure, demo_job, run_with_progress
 
 log = logging.getLogger("kense.admin")
+translate = QCoreApplication.translate  # lupdate reads translate("Server", "text") with its literal context
 
 
 class CalendarPage(QObject):
@@ -199,10 +200,19 @@ class AdminTab(QWidget):
                   "officeHoursLabel": office.get("hours_ru" if self.ctx.lang == "ru" else "hours_kk", "")}
         for name, text in labels.items():
             child(self, QLabel, name).setText(text)
-        for name in ("demoCaption", "demoCountSpin", "loadDemoButton"):  # synthetic cases: only in a demo register
-            self.findChild(QWidget, name).setVisible(reg.is_demo)
-        self.register_label.setText(self.tr("File: %1\nCases: %2").replace("%1", str(reg.path))
-                                    .replace("%2", locale_for(self.ctx.lang).toString(reg.count())))
+        # synthetic cases: only in a demo register, and only in a file (on a server: ``kense demo --db`` there)
+        for name in ("demoCaption", "demoCountSpin", "loadDemoButton"):
+            self.findChild(QWidget, name).setVisible(reg.is_demo and not reg.is_server)
+        cases = locale_for(self.ctx.lang).toString(reg.count())
+        if reg.is_server:
+            child(self, QGroupBox, "registerBox").setTitle(translate("Server", "Register on the office server"))
+            text = translate("Server", "Server: %1\nCases: %2\nThe register is on the office server: it is backed up "
+                                       "there with pg_dump and checked with kense verify (see the README).")
+            if reg.is_demo:
+                text += "\n" + translate("Server", "Demo cases are added on the server with kense demo --db.")
+        else:
+            text = self.tr("File: %1\nCases: %2")
+        self.register_label.setText(text.replace("%1", str(reg.path)).replace("%2", cases))
 
     # ---------------------------------------------------------------- demo data
 

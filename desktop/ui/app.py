@@ -7,6 +7,11 @@ message, never a traceback. With ``--screenshot FILE.png`` the window is rendere
 
 Without a graphical display (no X server or Wayland compositor to talk to: an SSH session, a server, a cron job)
 Qt would abort with a core dump; ``run`` says so in the user's language and returns 2 before Qt is started.
+
+The register is ``--db`` (a SQLite file or the office server's ``postgresql://`` URL), else the one chosen with
+File → Connect to server… (settings, without a password), else this computer's own. On a server there is nothing to
+open before the login: the login dialog connects as the user who types their name and password, and logging out
+closes that connection.
 """
 from __future__ import annotations
 
@@ -139,29 +144,45 @@ def _report(text: str, screenshot: bool) -> None:
         alerts.error(None, "Kense", text)
 
 
-def register_path(args: argparse.Namespace) -> Path:
+def register_path(args: argparse.Namespace, settings=None) -> Path | str:
+    """``--db``, else the register chosen in the settings, else this computer's own; a server URL stays a str."""
     from ..paths import default_db_path
-    return Path(args.db) if args.db else default_db_path()
+    from ..store.engines import is_postgres
+    target = args.db or (settings.connection if settings is not None else "")
+    if not target:
+        return default_db_path()
+    return target.strip() if is_postgres(target) else Path(target)
 
 
-def checked_at_open(path: Path) -> bool:
+def is_server(target: Path | str) -> bool:
+    from ..store.engines import is_postgres
+    return is_postgres(target)
+
+
+def checked_at_open(path: Path | str) -> bool:
     """Small registers are checked (SQLite quick_check) before the login; a big one after the window is up.
 
     quick_check reads the whole file: about 10 s for a 1 000 000-case register (3 GB) with a warm disk cache and
     minutes with a cold one, which nobody should wait for at every start. The window then checks in the background.
     """
+    if is_server(path):
+        return True  # the server keeps its pages itself; nothing to read through here
     try:
-        return path.stat().st_size <= CHECK_AT_OPEN_BYTES
+        return Path(path).stat().st_size <= CHECK_AT_OPEN_BYTES
     except OSError:
         return True
 
 
-def open_register(args: argparse.Namespace):
-    """The register named by --db, or the user's own (a demo office is made when it is new)."""
+def open_register(args: argparse.Namespace, settings=None):
+    """The register named by --db (or chosen in the settings), or the user's own (a demo office is made when it
+    is new). A server is opened with the credentials of the URL or ~/.pgpass (the screenshot mode)."""
     from ..core.errors import KenseError
+    from ..paths import default_db_path
     from ..store import NotInitialised, Register
-    path = register_path(args)
-    if args.db or not checked_at_open(path):
+    path = register_path(args, settings)
+    if is_server(path):
+        reg = Register.open(path, interactive=False)
+    elif args.db or path != default_db_path() or not checked_at_open(path):
         reg = Register.open(path, check=checked_at_open(path))
     else:
         from ..store.demo import ensure_demo_register  # written with the demo loader; imported only here
@@ -181,26 +202,29 @@ class _Refused(Exception):
     """The register opened but must not be used here (a network share)."""
 
 
-def login_dialog(reg, args: argparse.Namespace, settings, switching: bool = False):
+def login_dialog(reg, args: argparse.Namespace, settings, switching: bool = False, server: str | None = None):
     """The login: at the start the last user's name is filled in (the cursor in the password); after File → Log
-    out the name field is empty and has the cursor, since it is someone else's turn."""
+    out the name field is empty and has the cursor, since it is someone else's turn. On a server ``reg`` is None:
+    the dialog connects as the user who types their name and password."""
     from .login import LoginDialog
-    return LoginDialog(reg, username="" if switching else (args.user or settings.last_user))
+    return LoginDialog(reg, username="" if switching else (args.user or settings.last_user), server=server)
 
 
-def _login(reg, args: argparse.Namespace, settings, switching: bool = False):
-    dialog = login_dialog(reg, args, settings, switching)
+def _login(reg, args: argparse.Namespace, settings, switching: bool = False, server: str | None = None):
+    """The login dialog; returns (register, user), the user None when cancelled. On a server the register is the
+    connection the dialog opened as that user."""
+    dialog = login_dialog(reg, args, settings, switching, server)
     dialog.exec()
     if dialog.user is not None:
         settings.last_user = dialog.user.username
-    return dialog.user
+    return dialog.register, dialog.user
 
 
-def _window(reg, user, lang: str, settings, tab: str | None):
+def _window(reg, user, lang: str, settings, tab: str | None, live: bool = False):
     from .context import AppContext
     from .mainwindow import MainWindow
     ctx = AppContext(register=reg, user=user, lang=lang, settings=settings)
-    return MainWindow(ctx, settings, initial_tab=tab)
+    return MainWindow(ctx, settings, initial_tab=tab, live=live)
 
 
 _integrity_checked: set[str] = set()
@@ -254,7 +278,6 @@ def run(args: argparse.Namespace) -> int:
     elif no_display():
         return _report_no_display(args)
     app = _application()
-    from ..core.errors import KenseError
     from . import crash, logs
     from .i18n import languages
     from .settings import Settings
@@ -265,37 +288,66 @@ def run(args: argparse.Namespace) -> int:
     log.info("start: %s; log %s", logs.environment(), log_file)
     settings = Settings()
     lang = languages().apply(_choose_language(args, settings))
+    if screenshot or not is_server(register_path(args, settings)):
+        reg = _open_file(args, settings, lang, screenshot)
+        if reg is None:
+            return EXIT_REGISTER
+        if screenshot:
+            with reg:
+                return take_screenshot(reg, args, settings, lang)
+    else:
+        reg = None
+    return _session(app, reg, args, settings)
+
+
+def _open_file(args: argparse.Namespace, settings, lang: str, screenshot: bool = False):
+    """The register to work on, or None after a calm message."""
+    from ..core.errors import KenseError
     try:
-        reg = open_register(args)
+        return open_register(args, settings)
     except KenseError as exc:
         _report(exc.message(lang), screenshot)
-        return EXIT_REGISTER
     except _Refused as exc:
         _report(str(exc), screenshot)
-        return EXIT_REGISTER
-    with reg:
-        if screenshot:
-            return take_screenshot(reg, args, settings, lang)
-        return _session(app, reg, args, settings)
+    return None
 
 
 def _session(app, reg, args: argparse.Namespace, settings) -> int:
-    """Log in, work, and after "log out" show the login again; closing the window ends the app."""
+    """Log in, work, and after "log out" show the login again; closing the window ends the app.
+
+    ``reg`` is the open SQLite register, or None for a server (each login opens the user's own connection, each
+    log out closes it). File → Connect to server… ends the session and starts one on the register chosen."""
     from .i18n import languages
     switching = False
-    while True:
-        user = _login(reg, args, settings, switching)
-        if user is None:
-            return EXIT_OK
-        window = _window(reg, user, languages().current, settings, args.tab)
-        window.show()
-        if not checked_at_open(Path(reg.path)) and str(reg.path) not in _integrity_checked:
-            _integrity_checked.add(str(reg.path))
-            window.check_integrity()
-        app.exec()
-        settings.sync()
-        if not window.logged_out:
-            return EXIT_OK
-        window.deleteLater()
-        args.user = None
-        switching = True
+    try:
+        while True:
+            target = register_path(args, settings)
+            server = str(target) if is_server(target) else None
+            if server is None and reg is None:
+                reg = _open_file(args, settings, languages().current)
+                if reg is None:
+                    return EXIT_REGISTER
+            reg, user = _login(reg, args, settings, switching, server=server)
+            if user is None:
+                return EXIT_OK
+            window = _window(reg, user, languages().current, settings, args.tab, live=True)
+            window.show()
+            if not checked_at_open(reg.path) and str(reg.path) not in _integrity_checked:
+                _integrity_checked.add(str(reg.path))
+                window.check_integrity()
+            app.exec()
+            if window.switch_to is not None:  # File → Connect to server…: remembered without a password
+                settings.connection = window.switch_to
+                args.db = None
+            settings.sync()
+            if server is not None or window.switch_to is not None:
+                reg.close()  # log out closes the user's connection to the server
+                reg = None
+            if not window.logged_out:
+                return EXIT_OK
+            window.deleteLater()
+            args.user = None
+            switching = True
+    finally:
+        if reg is not None:
+            reg.close()

@@ -295,7 +295,7 @@ class ExecutorTab(QWidget):
         if case is not None and key == self._shown:
             return  # unchanged: keep what the executor has typed
         self._shown = key
-        if case is not None and self._acted is not None and self._acted[0] != case.reg_no:
+        if case is not None and self._acted is not None and self._acted[0] != case.reg_no and not self._refreshing:
             self._acted = None  # another case is chosen: the note about the last action goes
         self.seen.note(case)
         self.errors.clear()

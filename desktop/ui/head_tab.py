@@ -645,6 +645,8 @@ class HeadTab(QWidget):
     def _forget_acted(self, queue: str, case: Case | None) -> None:
         """The person chose another case: the note about the last action goes."""
         acted = self._acted[queue]
+        if self._refreshing:  # a list updated in place may move its current row: not the person's choice
+            return
         if case is not None and acted is not None and acted[0] != case.reg_no:
             self._acted[queue] = None
 

@@ -13,9 +13,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QStatusBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QStatusBar, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..core.errors import KenseError
@@ -26,6 +26,7 @@ from .context import AppContext
 from .forms import child, load_into
 from .i18n import LANGUAGES, Languages, languages
 from .labels import locale_for, role_title
+from .live import LiveUpdates, busy_with_a_dialog, kept_view, later
 from .receipt_desk import WindowScanner, offer_slow_code, route_scan
 from .registries import channel_staff_only, check_visible
 from .screens import fit_to_screen
@@ -77,11 +78,18 @@ def _allowed(ctx: AppContext, spec: TabSpec) -> bool:
     return any(ctx.user.has(r) for r in roles)
 
 
+# tabs a change at another desk refreshes while they are shown (the admin's pages are forms, not queues: they are
+# re-read when next shown, so an admin editing a user is not interrupted by a clerk's intake)
+LIVE_TABS = ("clerk", "head", "executor", "register", "psc", "akim")
+
+
 class MainWindow(QMainWindow):
     """The application window for one logged-in user."""
 
+    live_refreshed = Signal()  # the visible tab and the open cards show what another desk committed
+
     def __init__(self, ctx: AppContext, settings: Settings | None = None, langs: Languages | None = None,
-                 initial_tab: str | None = None, parent: QWidget | None = None) -> None:
+                 initial_tab: str | None = None, parent: QWidget | None = None, live: bool = False) -> None:
         super().__init__(parent)
         load_into(self, "main_window")
         self.ctx = ctx
@@ -95,6 +103,9 @@ class MainWindow(QMainWindow):
         self._stale: set[str] = set()
         self.cards: dict[str, CaseCard] = {}
         self.runner: Runner | None = None
+        self.live: LiveUpdates | None = None
+        self._live_retry = later(self, 300, self.live_refresh)
+        self.switch_to: str | None = None  # a register chosen with File → Connect to server… (app.py opens it)
         ctx.open_case = self.open_case
         ctx.print_document = self._printing()
         self._build_tabs()
@@ -109,6 +120,8 @@ class MainWindow(QMainWindow):
         self.scanner.install()
         self._restore(initial_tab)
         self.retranslate()
+        if live:
+            self.start_live()
 
     # ---------------------------------------------------------------- building
 
@@ -154,12 +167,19 @@ class MainWindow(QMainWindow):
             label.setContentsMargins(6, 0, 12, 0)
         bar.addWidget(self.user_label)
         bar.addWidget(self.office_label, 1)
+        self.server_label = QLabel(objectName="statusServer")  # which server this desk works on (several desks)
+        self.server_label.setContentsMargins(6, 0, 12, 0)
+        self.server_label.setVisible(bool(self.ctx.register.is_server))
+        bar.addPermanentWidget(self.server_label)
         bar.addPermanentWidget(self.date_label)
         self._clock = QTimer(self, interval=60_000)
         self._clock.timeout.connect(self._show_date)
         self._clock.start()
 
     def _connect_menus(self) -> None:
+        self.connect_action = QAction(self, objectName="actionConnect")
+        self.connect_action.triggered.connect(self.connect_to_server)
+        child(self, QMenu, "menuFile").insertAction(child(self, QAction, "actionLogout"), self.connect_action)
         child(self, QAction, "actionBackup").triggered.connect(self.backup)
         child(self, QAction, "actionLogout").triggered.connect(self.logout)
         child(self, QAction, "actionQuit").triggered.connect(self.close)
@@ -245,6 +265,59 @@ class MainWindow(QMainWindow):
             self.settings.last_tab = key
             self.settings.last_tab_user = self.ctx.user.username
 
+    # ---------------------------------------------------------------- live queues (another desk's commits)
+
+    def start_live(self) -> LiveUpdates:
+        """Listen to the register's changes (desktop/ui/live.py) and show them within a second."""
+        if self.live is None:
+            self.live = LiveUpdates(self.ctx.register, parent=self)
+            self.live.changed.connect(self.live_refresh)
+            self.live.lost.connect(self._live_lost)
+            self.live.back.connect(self._live_back)
+            self.live.start()
+        return self.live
+
+    def live_refresh(self) -> None:
+        """Another desk (or window) committed: refresh the visible tab and the open case cards in place; the other
+        tabs when they are next shown. Never under a question box or an open list: just after it closes."""
+        if busy_with_a_dialog():
+            self._live_retry.start()
+            return
+        key = self.current_key()
+        self._stale = set(self.tab_widgets)
+        try:
+            if key in LIVE_TABS:
+                self._stale.discard(key)
+                widget = self.tab_widgets.get(key)
+                refresh = getattr(widget, "refresh", None)
+                if callable(refresh):
+                    with kept_view(widget):
+                        refresh()
+            for card in list(self.cards.values()):
+                self._live_card(card)
+        except KenseError as exc:  # the register is away for a moment: say so in the status line, not in a box
+            log.warning("live refresh failed: %s", exc.message("en"))
+            self.statusBar().showMessage(exc.message(self.ctx.lang), 10_000)
+        self.live_refreshed.emit()
+
+    def _live_card(self, card: CaseCard) -> None:
+        """Reload an open case card if its case (or its history) changed; keep its scroll positions."""
+        if card.case is None:
+            return
+        reg = self.ctx.register
+        case = reg.case(card.case.reg_no)
+        if case == card.case and len(reg.history(case.id)) == len(card.history):
+            return
+        with kept_view(card):
+            card.load(case.reg_no)
+
+    def _live_lost(self, code: str) -> None:
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "Server", "The register cannot be reached; the lists are refreshed again as soon as it answers."))
+
+    def _live_back(self) -> None:
+        self.statusBar().clearMessage()
+
     def _refresh(self, key: str) -> None:
         self._stale.discard(key)
         refresh = getattr(self.tab_widgets.get(key), "refresh", None)
@@ -306,6 +379,11 @@ class MainWindow(QMainWindow):
         log.info("language: %s", self.ctx.lang)
 
     def retranslate(self) -> None:
+        self.connect_action.setText(QCoreApplication.translate("Server", "&Connect to server…"))
+        if self.ctx.register.is_server:
+            from .login import server_address
+            self.server_label.setText(QCoreApplication.translate("Server", "Office server: %1")
+                                      .replace("%1", server_address(str(self.ctx.register.path))))
         for i in range(self.tabs.count()):
             self.tabs.setTabText(i, self.tab_title(str(self.tabs.widget(i).property("tabKey"))))
         self.setWindowTitle(self.tr("Kense — %1").replace("%1", self.ctx.user.full_name))
@@ -326,6 +404,9 @@ class MainWindow(QMainWindow):
         return Path(path) if path else None
 
     def backup(self) -> Runner | None:
+        if self.ctx.register.is_server:
+            self.explain_server_backup()
+            return None
         dest = self.ask_backup_path()
         if dest is None:
             return None
@@ -340,6 +421,25 @@ class MainWindow(QMainWindow):
         self.runner = run_with_progress(self, self.tr("Backing up the register…"),
                                         backup_job(Path(self.ctx.register.path), dest), self._backup_done)
         return self.runner
+
+    def explain_server_backup(self) -> None:
+        """A register on a server is backed up on the server (pg_dump), not copied to this desk."""
+        alerts.info(self, self.tr("Backup"), QCoreApplication.translate(
+            "Server", "The register is on the office server (%1). It is backed up there, with pg_dump, by the "
+                      "server's nightly job (see the README); kense verify --db checks the register "
+                      "and a restored copy.").replace("%1", str(self.ctx.register.path)))
+
+    def connect_to_server(self) -> str | None:
+        """File → Connect to server…: choose the office server (or this computer's register) and log in there."""
+        from .login import ask_connection
+        current = self.settings.connection if self.settings is not None else ""
+        chosen = ask_connection(self, current or (str(self.ctx.register.path) if self.ctx.register.is_server
+                                                  else ""))
+        if chosen is None:
+            return None
+        self.switch_to = chosen
+        self.logout()
+        return chosen
 
     def _backup_done(self, report: VerifyReport) -> None:
         log.info("backup done: %s events", report.events)
@@ -383,6 +483,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.live is not None:
+            self.live.stop()
         self.scanner.remove()
         for card in list(self.cards.values()):
             card.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -90,13 +91,35 @@ class CaseTableModel(QAbstractTableModel):
     # ------------------------------------------------------------ loading
 
     def refresh(self) -> None:
-        """Re-run the query from the first page (after a write, or when the filters change)."""
-        self.beginResetModel()
-        self._rows.clear()
-        ids = list(self._fetch_page(0, PAGE))
-        self._ids = ids
-        self._exhausted = len(ids) < PAGE
-        self.endResetModel()
+        """Re-run the query (after a write here or at another desk, or when the filters change), in place.
+
+        As many rows as were loaded are read again (at least a page), and only the rows that differ are removed and
+        inserted; the others stay, so a view keeps its selection, its current row and its scroll position while the
+        list changes under it (live queues: another desk's commit must not throw the user's place away)."""
+        loaded = len(self._ids)
+        want = max(PAGE, -(-loaded // PAGE) * PAGE)
+        ids = list(self._fetch_page(0, want))
+        self._exhausted = len(ids) < want
+        self._rows.clear()  # the rows that stay may have changed too (a stage, an executor): read them again
+        old = self._ids
+        if not old or not ids:
+            self.beginResetModel()
+            self._ids = ids
+            self.endResetModel()
+            return
+        self._ids = list(old)
+        # right to left, so the positions of the blocks still to do stay those of the old list
+        for tag, i1, i2, j1, j2 in reversed(SequenceMatcher(None, old, ids, autojunk=False).get_opcodes()):
+            if tag in ("delete", "replace"):
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del self._ids[i1:i2]
+                self.endRemoveRows()
+            if tag in ("insert", "replace"):
+                self.beginInsertRows(QModelIndex(), i1, i1 + j2 - j1 - 1)
+                self._ids[i1:i1] = ids[j1:j2]
+                self.endInsertRows()
+        if ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, len(self._columns) - 1))
 
     @property
     def language(self) -> str:

@@ -115,6 +115,7 @@ class RegisterTab(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.view.activated.connect(self._open_index)
         self.model.rowsInserted.connect(self._show_count)
+        self.model.rowsRemoved.connect(self._show_count)  # a refresh in place removes and inserts rows
         self.model.modelReset.connect(self._show_count)
 
     def _load_names(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -34,7 +35,23 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("clerk/last_service", str, ""),
     Option("login/last_user", str, ""),
     Option("backup/last_dir", str, ""),
+    # the register this desk works on: a SQLite file, or the office server's postgresql:// URL — never a password
+    Option("connection/register", str, ""),
 )}
+
+
+def without_password(target: str) -> str:
+    """A libpq URL without its password (in the user part or a ``password=`` parameter); a path as it is."""
+    text = target.strip()
+    if not text.lower().startswith(("postgresql://", "postgres://")):
+        return text
+    parts = urlsplit(text)
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, host = netloc.rsplit("@", 1)
+        netloc = f"{userinfo.split(':', 1)[0]}@{host}" if userinfo.split(":", 1)[0] else host
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"])
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def default_settings_path() -> Path:
@@ -137,3 +154,12 @@ class Settings:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self.set("login/last_user", value)
+
+    @property
+    def connection(self) -> str:
+        """The register chosen with File → Connect to server… ('' = this computer's own register)."""
+        return self.get("connection/register")
+
+    @connection.setter
+    def connection(self, value: str) -> None:
+        self.set("connection/register", without_password(value))

@@ -2795,6 +2795,55 @@ Finish the receipt and flag them as missing? They stay on the registry and can s
         </message>
     </context>
     <context>
+        <name>Server</name>
+        <message>
+            <source>Register on the office server</source>
+            <translation>Бөлім серверіндегі тізілім</translation>
+        </message>
+        <message>
+            <source>The register cannot be reached; the lists are refreshed again as soon as it answers.</source>
+            <translation>Тізілімге қосылу жоқ; байланыс қалпына келгенде тізімдер қайта жаңартылады.</translation>
+        </message>
+        <message>
+            <source>&amp;Connect to server…</source>
+            <translation>&amp;Серверге қосылу…</translation>
+        </message>
+        <message>
+            <source>The register is on the office server (%1). It is backed up there, with pg_dump, by the server's nightly job (see the README); kense verify --db checks the register and a restored copy.</source>
+            <translation>Тізілім бөлімнің серверінде (%1). Оның көшірмесі сол серверде pg_dump арқылы түнгі тапсырмамен жасалады (README қараңыз); тізілім мен қалпына келтірілген көшірмені kense verify --db тексереді.</translation>
+        </message>
+        <message>
+            <source>Office server: %1</source>
+            <translation>Бөлім сервері: %1</translation>
+        </message>
+        <message>
+            <source>Connect to server</source>
+            <translation>Серверге қосылу</translation>
+        </message>
+        <message>
+            <source>Address of the office server, for example postgresql://kense-server/kense
+(user name and password are asked at the login). Leave it empty to work on the register of this computer.</source>
+            <translation>Бөлім серверінің мекенжайы, мысалы postgresql://kense-server/kense
+(пайдаланушы аты мен құпиясөз кіру кезінде сұралады). Осы компьютердегі тізіліммен жұмыс істеу үшін бос қалдырыңыз.</translation>
+        </message>
+        <message>
+            <source>“%1” is neither a server address (postgresql://server/database) nor a register file on this computer.</source>
+            <translation>«%1» сервер мекенжайы да (postgresql://server/database), осы компьютердегі тізілім файлы да емес.</translation>
+        </message>
+        <message>
+            <source>Server: %1
+Cases: %2
+The register is on the office server: it is backed up there with pg_dump and checked with kense verify (see the README).</source>
+            <translation>Сервер: %1
+Істер саны: %2
+Тізілім бөлімнің серверінде: көшірмесі сол жерде pg_dump арқылы жасалады, kense verify арқылы тексеріледі (README қараңыз).</translation>
+        </message>
+        <message>
+            <source>Demo cases are added on the server with kense demo --db.</source>
+            <translation>Демо-істер серверге kense demo --db арқылы қосылады.</translation>
+        </message>
+    </context>
+    <context>
         <name>UserDialog</name>
         <message>
             <location filename="../../desktop/ui/admin_users.py" line="-51" />

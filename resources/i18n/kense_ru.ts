@@ -2804,6 +2804,55 @@ Finish the receipt and flag them as missing? They stay on the registry and can s
         </message>
     </context>
     <context>
+        <name>Server</name>
+        <message>
+            <source>Register on the office server</source>
+            <translation>Реестр на сервере отдела</translation>
+        </message>
+        <message>
+            <source>The register cannot be reached; the lists are refreshed again as soon as it answers.</source>
+            <translation>Нет связи с реестром; списки обновятся, как только связь восстановится.</translation>
+        </message>
+        <message>
+            <source>&amp;Connect to server…</source>
+            <translation>&amp;Подключиться к серверу…</translation>
+        </message>
+        <message>
+            <source>The register is on the office server (%1). It is backed up there, with pg_dump, by the server's nightly job (see the README); kense verify --db checks the register and a restored copy.</source>
+            <translation>Реестр находится на сервере отдела (%1). Его резервная копия делается там же, ночным заданием с pg_dump (см. README); реестр и восстановленную копию проверяет kense verify --db.</translation>
+        </message>
+        <message>
+            <source>Office server: %1</source>
+            <translation>Сервер отдела: %1</translation>
+        </message>
+        <message>
+            <source>Connect to server</source>
+            <translation>Подключение к серверу</translation>
+        </message>
+        <message>
+            <source>Address of the office server, for example postgresql://kense-server/kense
+(user name and password are asked at the login). Leave it empty to work on the register of this computer.</source>
+            <translation>Адрес сервера отдела, например postgresql://kense-server/kense
+(имя пользователя и пароль спрашиваются при входе). Оставьте пустым, чтобы работать с реестром этого компьютера.</translation>
+        </message>
+        <message>
+            <source>“%1” is neither a server address (postgresql://server/database) nor a register file on this computer.</source>
+            <translation>«%1» — не адрес сервера (postgresql://server/database) и не файл реестра на этом компьютере.</translation>
+        </message>
+        <message>
+            <source>Server: %1
+Cases: %2
+The register is on the office server: it is backed up there with pg_dump and checked with kense verify (see the README).</source>
+            <translation>Сервер: %1
+Дел: %2
+Реестр находится на сервере отдела: резервная копия делается там же с pg_dump, проверка — kense verify (см. README).</translation>
+        </message>
+        <message>
+            <source>Demo cases are added on the server with kense demo --db.</source>
+            <translation>Демо-дела добавляются на сервер командой kense demo --db.</translation>
+        </message>
+    </context>
+    <context>
         <name>UserDialog</name>
         <message>
             <location filename="../../desktop/ui/admin_users.py" line="-51" />

@@ -14,6 +14,8 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
@@ -230,6 +232,85 @@ def _rollback(conn: PgConnection) -> None:
         pass
 
 
+# ---------------------------------------------------------------- the change watcher (live queues)
+
+WATCH_SLICE = 0.1  # seconds: a wait listens in slices this long, so that close() from another thread ends it
+CHANNEL = "kense_changes"  # schema_pg.notify_change: pg_notify on every write to events, cases, scans, registries
+
+
+class PgWatcher:
+    """LISTEN on a dedicated connection: ``wait`` wakes the moment any desk commits a change to the register.
+
+    The notifications arrive at the commit (NOTIFY is transactional), so a desk never refreshes before the change
+    can be read. The watcher keeps the credentials of the connection it was made from (in memory only) so that it
+    can LISTEN again after the server restarts: the first ``wait`` after a lost connection reconnects and answers
+    True, since changes may have been missed meanwhile; while the server is away it raises ConnectionLost.
+    """
+
+    def __init__(self, conn: PgConnection) -> None:
+        info = conn.raw.info
+        self._url, self._user, self._password = conn.url, info.user, info.password
+        self._state = threading.Lock()
+        self._busy = self._closing = False
+        self._raw: psycopg.Connection | None = None
+        self._listen()
+
+    def _listen(self) -> None:
+        try:
+            raw = _connect_raw(self._url, self._password, user=self._user)
+            raw.execute(f"LISTEN {CHANNEL}")
+        except psycopg.Error as exc:
+            raise translate(exc) from None
+        self._raw = raw
+
+    def _drop(self) -> None:
+        raw, self._raw = self._raw, None
+        if raw is not None:
+            try:
+                raw.close()
+            except psycopg.Error:
+                pass
+
+    def wait(self, timeout: float) -> bool:
+        """True as soon as a change is committed by another connection since the last call; False after
+        ``timeout`` s. ``close`` from another thread ends a wait within its timeout."""
+        with self._state:
+            if self._closing:
+                return False
+            self._busy = True
+        try:
+            if self._raw is None or self._raw.closed:
+                self._listen()
+                return True
+            got = False
+            deadline = time.monotonic() + max(0.0, timeout)
+            try:
+                while not got and not self._closing:  # in short slices, so that close() is heard at once
+                    for _ in self._raw.notifies(timeout=min(WATCH_SLICE, max(0.0, deadline - time.monotonic())),
+                                                stop_after=1):
+                        got = True
+                    if time.monotonic() >= deadline:
+                        break
+                if got:  # a burst of commits is one change for the watcher
+                    for _ in self._raw.notifies(timeout=0):
+                        pass
+            except psycopg.Error as exc:
+                self._drop()
+                raise translate(exc) from None
+            return got
+        finally:
+            with self._state:
+                self._busy = False
+                if self._closing:
+                    self._drop()
+
+    def close(self) -> None:
+        with self._state:
+            self._closing = True
+            if not self._busy:
+                self._drop()
+
+
 class PostgresEngine:
     """The register on a PostgreSQL server: see the module's docstring."""
 
@@ -290,6 +371,11 @@ class PostgresEngine:
     @staticmethod
     def indexed_by(index: str) -> str:
         return ""  # PostgreSQL's planner has statistics; it takes no hints
+
+    @staticmethod
+    def watch(conn: PgConnection, path: object) -> PgWatcher:
+        """A change watcher on its own connection, as the same user (``Register.watch``)."""
+        return PgWatcher(conn)
 
     @staticmethod
     def session_user(conn: PgConnection) -> str | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -160,6 +162,61 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
 
 
+# ---------------------------------------------------------------- the change watcher (live queues)
+
+WATCH_POLL = 0.05  # seconds between two looks at PRAGMA data_version: microseconds each, a few a second is nothing
+
+
+class SqliteWatcher:
+    """Notices commits made by any other connection to the file (another window, another process on this machine).
+
+    ``PRAGMA data_version`` on this watcher's own connection changes whenever another connection commits; reading it
+    touches only the WAL index in shared memory, so polling it 20 times a second costs next to nothing. Not for a
+    file on a network share (SQLite is refused there anyway).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        try:  # mode=rw: the register must exist; a watcher never creates a file
+            self._conn: sqlite3.Connection | None = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None,
+                check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+            self._seen = self._version()
+        except FAILURES as exc:
+            raise translate(exc) from None
+
+    def _version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def wait(self, timeout: float) -> bool:
+        """True as soon as another connection has committed since the last call; False after ``timeout`` s."""
+        deadline = time.monotonic() + max(0.0, timeout)
+        while True:
+            with self._lock:
+                if self._conn is None:
+                    return False
+                try:
+                    version = self._version()
+                except FAILURES as exc:
+                    raise translate(exc) from None
+            if version != self._seen:
+                self._seen = version
+                return True
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or self._stop.wait(min(WATCH_POLL, remaining)):
+                return False
+
+    def close(self) -> None:
+        """Stop a wait in progress (from any thread) and close the watcher's connection."""
+        self._stop.set()
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
 class SqliteEngine:
     """The register in one SQLite file: WAL, ``BEGIN IMMEDIATE``, the audit chain hashed by the client."""
 
@@ -211,6 +268,11 @@ class SqliteEngine:
     def indexed_by(index: str) -> str:
         """An index hint: without statistics SQLite's planner may pick a worse index for an open-cases count."""
         return f" INDEXED BY {index}"
+
+    @staticmethod
+    def watch(conn: sqlite3.Connection, path: Path) -> SqliteWatcher:
+        """A change watcher on its own connection to the register's file (``Register.watch``)."""
+        return SqliteWatcher(path)
 
     @staticmethod
     def act_as(conn: sqlite3.Connection, username: str) -> None:
