@@ -72,7 +72,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from ..store import Register
     from .api import render
     lang = getattr(args, "lang", None) or "kk"
-    db = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    from ..cli import db_target  # a SQLite file or a postgresql:// URL
+    db = db_target(getattr(args, "db", None)) if getattr(args, "db", None) else default_db_path()
     out = Path(args.output)
     with Register.open(db, check=False) as reg:
         pdf = render(args.kind, reg, args.reg_no, lang, out=out, copies=args.copies)

@@ -59,9 +59,9 @@ def _report(text: str, screenshot: bool) -> None:
         alerts.error(None, "Kense", text)
 
 
-def register_path(args: argparse.Namespace) -> Path:
-    from ..paths import default_db_path
-    return Path(args.db) if args.db else default_db_path()
+def register_path(args: argparse.Namespace) -> Path | str:
+    from ..cli import db_target  # a SQLite file or a postgresql:// URL
+    return db_target(args.db)
 
 
 def checked_at_open(path: Path) -> bool:
@@ -70,6 +70,8 @@ def checked_at_open(path: Path) -> bool:
     quick_check reads the whole file: about 10 s for a 1 000 000-case register (3 GB) with a warm disk cache and
     minutes with a cold one, which nobody should wait for at every start. The window then checks in the background.
     """
+    if not isinstance(path, Path):  # a server checks its own pages
+        return True
     try:
         return path.stat().st_size <= CHECK_AT_OPEN_BYTES
     except OSError:

@@ -225,5 +225,24 @@ class SqliteEngine:
         return passwords.check_password(password, stored)
 
 
+    # bulk copy: the demo loader writes SQLite with executemany in its own bulk mode (demo.py); this is the same
+    # interface the PostgreSQL engine offers with COPY, for code that copies whole tables (kense migrate)
+    @staticmethod
+    def copy_rows(conn: sqlite3.Connection, table: str, columns: object, rows: object) -> int:
+        names = list(columns)  # type: ignore[call-overload]
+        cursor = conn.executemany(f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                                  rows)  # type: ignore[arg-type]
+        return cursor.rowcount
+
+    @staticmethod
+    def is_empty(conn: sqlite3.Connection) -> bool:
+        """No register here yet: no schema, or no office, users, cases nor events."""
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            return True
+        row = conn.execute("SELECT (SELECT count(*) FROM meta WHERE key = 'office') + (SELECT count(*) FROM users)"
+                           " + (SELECT count(*) FROM cases) + (SELECT count(*) FROM events)").fetchone()
+        return row[0] == 0
+
+
 ENGINE = SqliteEngine()
 SqliteConnection.engine = ENGINE
