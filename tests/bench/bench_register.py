@@ -288,6 +288,7 @@ def main() -> int:
                                      " temporary file)")
     parser.add_argument("--sqlite", help="with a PostgreSQL --db: the SQLite file to compare (built when missing)")
     parser.add_argument("--pg-cluster", action="store_true", help="start a durable throw-away cluster for the server")
+    parser.add_argument("--server-only", action="store_true", help="with a PostgreSQL --db: the server alone")
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=50)
     parser.add_argument("--explain", action="store_true", help="print the plan of each raw query")
@@ -298,8 +299,9 @@ def main() -> int:
     url = args.db if args.db and args.db.startswith("postgres") else None
     if args.pg_cluster:
         url, cluster = _cluster()
-    if url:
+    if url and not args.server_only:
         targets.append(("SQLite", Path(args.sqlite) if args.sqlite else Path(tmp.name) / "bench.sqlite3"))
+    if url:
         targets.append(("PostgreSQL", url))
     else:
         targets.append(("SQLite", Path(args.db) if args.db else Path(tmp.name) / "bench.sqlite3"))
