@@ -6,8 +6,12 @@
                                                              inspector, collector, akim (password = user name)
     kense find --db PATH [--service S] [--stage ST] [--iin IIN] [--reg REGNO] [--name PREFIX] [--limit N] [--json]
     kense catalogue [--json]
-    kense verify --db PATH
-    kense backup --db PATH -o FILE [--force]
+    kense verify --db PATH|URL [--dump FILE]        --dump: restore a pg_dump archive into the (empty) --db, verify it
+    kense backup --db PATH|URL -o FILE [--force]    PostgreSQL: pg_dump -Fc
+    kense migrate --from FILE.sqlite3 --to postgresql://owner@host/db
+
+Every --db takes a SQLite file or a ``postgresql://user@host[:port]/dbname`` URL (password from ~/.pgpass,
+PGPASSWORD or a prompt when there is a terminal; Kense never stores it).
 
 ``--lang kk|ru|en`` may come before or after the command. Messages, help and argparse's own errors are in that
 language (kk by default, or ``KENSE_LANG``); ``--json`` output keeps the canonical identifiers.
@@ -49,12 +53,20 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def _db(args: argparse.Namespace) -> Path | str:
-    """The register: a SQLite file, or a ``postgresql://`` URL kept as it is (a Path would fold its ``//``)."""
+def db_target(text: str | None) -> Path | str:
+    """A ``--db`` value: a ``postgresql://`` URL as it is, anything else a SQLite file path."""
     from .store.engines import is_postgres
-    if args.db and is_postgres(args.db):
-        return args.db
-    return Path(args.db) if args.db else default_db_path()
+    if not text:
+        return default_db_path()
+    return text.strip() if is_postgres(text) else Path(text)
+
+
+def _db(args: argparse.Namespace) -> Path | str:
+    return db_target(args.db)
+
+
+def _server(target: Path | str) -> bool:
+    return isinstance(target, str)
 
 
 def _date(text: str) -> dt.date:
@@ -177,11 +189,16 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify", help=_help("cli_help_verify"))
     p.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
+    p.add_argument("--dump", metavar="FILE", help=_help("cli_help_verify_dump"))
 
     p = sub.add_parser("backup", help=_help("cli_help_backup"))
     p.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help=_help("cli_help_backup_output"))
     p.add_argument("--force", action="store_true", help=_help("cli_help_force"))
+
+    p = sub.add_parser("migrate", help=_help("cli_help_migrate"))
+    p.add_argument("--from", dest="source", required=True, metavar="FILE.sqlite3", help=_help("cli_help_migrate_from"))
+    p.add_argument("--to", dest="target", required=True, metavar="postgresql://...", help=_help("cli_help_migrate_to"))
 
     _add_print_parser(sub)
     for p in sub.choices.values():  # --lang after the command too (kense print keeps its own, kk or ru)
@@ -328,10 +345,15 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from .store import Register
-    with Register.open(_db(args), check=False) as reg:
+    target = _db(args)
+    if args.dump:
+        _restore_dump(target, Path(args.dump))
+    with Register.open(target, check=False) as reg:
         report = reg.verify()
     if report.ok:
         _out(messages.message("cli_verify_ok", events=report.events))
+        if args.dump:
+            _out(messages.message("cli_verify_dump_ok", dump=args.dump, path=reg.path))
         return 0
     if report.integrity != "ok":
         _err(messages.message("cli_verify_integrity", detail=report.integrity))
@@ -340,22 +362,83 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_BROKEN
 
 
+def _restore_dump(target: Path | str, dump: Path) -> None:
+    """``kense verify --dump FILE --db postgresql://.../scratch``: a pg_dump archive restored into an empty scratch
+    database, which is then verified like any register (the trail re-hashed event by event)."""
+    from .store.engines import postgres
+    if not _server(target):
+        raise KenseError("cli_dump_needs_server")
+    if not dump.is_file():
+        raise KenseError("cli_dump_missing", path=dump)
+    conn = postgres.connect(str(target))
+    try:
+        empty = postgres.ENGINE.is_empty(conn)
+    finally:
+        conn.close()
+    if not empty:
+        raise KenseError("cli_dump_target_not_empty", path=postgres.redact(str(target)))
+    postgres.ENGINE.restore(str(target), str(dump))
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from .store import Register
     out = Path(args.output)
     db = _db(args)
     if out.is_dir():
-        raise KenseError("cli_backup_is_folder", path=out, example=out / "backup.sqlite3")
+        raise KenseError("cli_backup_is_folder", path=out, example=out / ("backup.dump" if _server(db)
+                                                                          else "backup.sqlite3"))
     if not out.parent.is_dir():  # SQLite would say only "unable to open database file"
         raise KenseError("cli_backup_no_folder", folder=out.parent)
     if out.exists():
-        if db.exists() and out.resolve() == db.resolve():
+        if not _server(db) and db.exists() and out.resolve() == db.resolve():
             raise KenseError("backup_same_file")
         if not args.force:
             raise KenseError("cli_backup_exists", path=out)
+    if _server(db):
+        return _backup_server(db, out)
     with Register.open(db) as reg:
         report = reg.backup(out)  # written beside as FILE.part and renamed over FILE only once verified
     _out(messages.message("cli_backup_done", path=args.output, events=report.events))
+    return 0
+
+
+def _backup_server(url: str, out: Path) -> int:
+    """PostgreSQL: the live trail is verified, then ``pg_dump -Fc`` writes FILE.part, renamed over FILE once
+    pg_restore can read its table of contents. A dump is checked in full by ``kense verify --dump``."""
+    from .store import Register
+    from .store.engines import postgres
+    with Register.open(url, check=False) as reg:
+        report = reg.verify()
+        shown = reg.path
+    if not report.ok:
+        _err(messages.message("cli_verify_event", event=report.first_broken, detail=report.problem))
+        return EXIT_BROKEN
+    part = out.with_name(out.name + ".part")
+    try:
+        postgres.ENGINE.dump(url, str(part))
+        postgres.ENGINE.check_dump(str(part))
+        os.replace(part, out)
+    finally:
+        if part.exists():
+            part.unlink()
+    _out(messages.message("cli_backup_dump_done", path=out, events=report.events, db=shown))
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from .store.migrate import migrate
+    report = migrate(Path(args.source), args.target, progress=lambda step: None)
+    _out(messages.message("cli_migrate_done", source=report.source, target=report.target,
+                          seconds=f"{report.seconds:.1f}", events=report.events))
+    width = max(len(t) for t, _, _ in report.counts)
+    _out(f"  {'':<{width}}  {messages.message('cli_migrate_source'):>10}  {messages.message('cli_migrate_target'):>10}")
+    for table, a, b in report.counts:
+        _out(f"  {table:<{width}}  {a:>10}  {b:>10}{'' if a == b else '  !'}")
+    _out("")
+    _out(messages.message("cli_migrate_passwords"))
+    name_width = max((len(u) for u in report.passwords), default=0)
+    for user, password in sorted(report.passwords.items()):
+        _out(f"  {user:<{name_width}}  {password}")
     return 0
 
 
@@ -374,7 +457,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "find": cmd_find, "catalogue": cmd_catalogue,
-            "verify": cmd_verify, "backup": cmd_backup}
+            "verify": cmd_verify, "backup": cmd_backup, "migrate": cmd_migrate}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -396,6 +479,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except KenseError as exc:
         _err(f"kense: {exc.message(args.lang)}")
+        if exc.code == "login_failed" and args.command and "postgres" in str(getattr(args, "db", "") or
+                                                                           getattr(args, "target", "") or ""):
+            _err(f"kense: {messages.message('cli_server_password', args.lang)}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

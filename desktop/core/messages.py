@@ -200,10 +200,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "Sign in again as “{user}”."},
     "db_missing": {
         "kk": "Дерекқор файлы жоқ: {path}", "ru": "Файл базы не найден: {path}", "en": "No database file at {path}"},
-    "db_connection_lost": {
-        "kk": "Тізілім серверіне қосылу мүмкін болмады немесе байланыс үзілді. Желіні тексеріп, қайталап көріңіз.",
-        "ru": "Нет связи с сервером реестра. Проверьте сеть и повторите попытку.",
-        "en": "The register's server cannot be reached. Check the network and try again."},
     "network_share": {
         "kk": "Дерекқор желілік дискте орналасқан ({fs}); SQLite мұнда сенімсіз. Файлды жергілікті дискке көшіріңіз.",
         "ru": "База лежит на сетевом диске ({fs}); SQLite там ненадёжен. Перенесите файл на локальный диск.",
@@ -351,9 +347,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "язык сообщений и документов: kk (по умолчанию), ru или en; можно указать и после команды",
         "en": "language of messages and documents: kk (default), ru or en; may also follow the command"},
     "cli_help_db": {
-        "kk": "тізілім файлы (әдепкі: пайдаланушының деректер қалтасында)",
-        "ru": "файл реестра (по умолчанию: в папке данных пользователя)",
-        "en": "register file (default: in the user's data directory)"},
+        "kk": "тізілім файлы немесе сервер: postgresql://пайдаланушы@хост/дерекқор (әдепкі: пайдаланушының деректер "
+              "қалтасындағы файл)",
+        "ru": "файл реестра или сервер: postgresql://пользователь@хост/база (по умолчанию: файл в папке данных "
+              "пользователя)",
+        "en": "register file or server: postgresql://user@host/dbname (default: a file in the user's data "
+              "directory)"},
     "cli_help_user": {
         "kk": "осы пайдаланушы ретінде кіру (қолданба; --screenshot кезінде құпиясөз сұралмайды)",
         "ru": "войти под этим пользователем (приложение; с --screenshot пароль не спрашивается)",
@@ -512,6 +511,95 @@ MESSAGES.update(PSC_MESSAGES)
 from .messages_desks import DESK_MESSAGES, DONE_TITLES  # noqa: E402
 
 MESSAGES.update(DESK_MESSAGES)
+
+# issue 9: the command line on a PostgreSQL server (backup/verify of a dump, kense migrate); merged without
+# overwriting a text another part of issue 9 defines
+SERVER_CLI_MESSAGES: dict[str, dict[str, str]] = {
+    "cli_help_verify_dump": {
+        "kk": "pg_dump мұрағатын --db көрсеткен бос дерекқорға қалпына келтіріп, соны тексеру",
+        "ru": "восстановить архив pg_dump в пустую базу --db и проверить её",
+        "en": "restore a pg_dump archive into the empty database --db and verify it"},
+    "cli_help_migrate": {
+        "kk": "SQLite тізілімін түгел PostgreSQL серверіне көшіру",
+        "ru": "перенести реестр SQLite целиком на сервер PostgreSQL",
+        "en": "move a whole SQLite register to a PostgreSQL server"},
+    "cli_help_migrate_from": {"kk": "көшірілетін тізілім файлы", "ru": "файл переносимого реестра",
+                              "en": "the register file to move"},
+    "cli_help_migrate_to": {"kk": "бос дерекқор: postgresql://иесі@хост/дерекқор",
+                            "ru": "пустая база: postgresql://владелец@хост/база",
+                            "en": "an empty database: postgresql://owner@host/dbname"},
+    "cli_backup_dump_done": {
+        "kk": "{path}: {db} дерекқорының pg_dump мұрағаты (аудитте {events} оқиға, тізбек бүтін). Мұрағатты толық "
+              "тексеру: kense verify --dump {path} --db postgresql://.../бос_дерекқор",
+        "ru": "{path}: архив pg_dump базы {db} (в аудите {events} событий, цепочка цела). Полная проверка архива: "
+              "kense verify --dump {path} --db postgresql://.../пустая_база",
+        "en": "{path}: pg_dump archive of {db} ({events} audit events, chain intact). To check the archive in full: "
+              "kense verify --dump {path} --db postgresql://.../empty_scratch_db"},
+    "cli_verify_dump_ok": {
+        "kk": "{dump} мұрағаты {path} дерекқорына қалпына келтірілді және тексерілді; тексеруден кейін оны жоюға болады",
+        "ru": "архив {dump} восстановлен в {path} и проверен; после проверки эту базу можно удалить",
+        "en": "{dump} was restored into {path} and verified; that scratch database may be dropped now"},
+    "cli_dump_needs_server": {
+        "kk": "--dump үшін --db бос PostgreSQL дерекқоры болуы керек (postgresql://...).",
+        "ru": "Для --dump укажите в --db пустую базу PostgreSQL (postgresql://...).",
+        "en": "--dump needs --db to be an empty PostgreSQL database (postgresql://...)."},
+    "cli_dump_missing": {"kk": "Мұрағат жоқ: {path}", "ru": "Архив не найден: {path}", "en": "No archive at {path}"},
+    "cli_dump_target_not_empty": {
+        "kk": "{path} бос емес: мұрағатты тексеру үшін жаңа бос дерекқор жасаңыз (createdb).",
+        "ru": "{path} не пуста: для проверки архива создайте новую пустую базу (createdb).",
+        "en": "{path} is not empty: create a new empty database for the check (createdb)."},
+    "db_tool_missing": {
+        "kk": "{tool} бағдарламасы табылмады (Debian: apt install postgresql-client). Қолмен: {command}",
+        "ru": "Программа {tool} не найдена (Debian: apt install postgresql-client). Вручную: {command}",
+        "en": "{tool} was not found (Debian: apt install postgresql-client). By hand: {command}"},
+    "cli_server_password": {
+        "kk": "Сервер құпиясөз сұрайды: оны ~/.pgpass файлына немесе PGPASSWORD айнымалысына жазыңыз, не "
+              "командны терминалдан іске қосыңыз.",
+        "ru": "Сервер требует пароль: запишите его в ~/.pgpass или PGPASSWORD, либо запустите команду в терминале.",
+        "en": "The server wants a password: put it in ~/.pgpass or PGPASSWORD, or run the command in a terminal."},
+    "cli_migrate_done": {
+        "kk": "{source} → {target}: көшірілді {seconds} с ішінде, тексерілді (аудитте {events} оқиға, тізбек бүтін)",
+        "ru": "{source} → {target}: перенесено за {seconds} с, проверено (в аудите {events} событий, цепочка цела)",
+        "en": "{source} → {target}: moved in {seconds} s and verified ({events} audit events, chain intact)"},
+    "cli_migrate_source": {"kk": "бастапқы", "ru": "источник", "en": "source"},
+    "cli_migrate_target": {"kk": "сервер", "ru": "сервер", "en": "server"},
+    "cli_migrate_passwords": {
+        "kk": "Бір реттік құпиясөздер (тек қазір көрсетіледі, еш жерде сақталмайды; әр қызметкер бірінші кіргенде "
+              "өзгертеді):",
+        "ru": "Одноразовые пароли (показаны только сейчас и нигде не хранятся; каждый сотрудник сменит свой при "
+              "первом входе):",
+        "en": "One-time passwords (shown only now, stored nowhere; each user changes theirs at the first sign-in):"},
+    "migrate_target_not_server": {
+        "kk": "--to PostgreSQL дерекқоры болуы керек (postgresql://иесі@хост/дерекқор), берілгені: {target}",
+        "ru": "--to должен быть базой PostgreSQL (postgresql://владелец@хост/база), указано: {target}",
+        "en": "--to must be a PostgreSQL database (postgresql://owner@host/dbname), not {target}"},
+    "migrate_source_missing": {"kk": "Тізілім файлы жоқ: {path}", "ru": "Файл реестра не найден: {path}",
+                               "en": "No register file at {path}"},
+    "migrate_source_empty": {"kk": "{path} әлі тізілім емес (kense init жасалмаған).",
+                             "ru": "{path} ещё не реестр (не выполнен kense init).",
+                             "en": "{path} is not a register yet (kense init was never run)."},
+    "migrate_source_broken": {
+        "kk": "{path} тексеруден өтпеді ({detail}): ештеңе көшірілмеді.",
+        "ru": "{path} не прошёл проверку ({detail}): ничего не перенесено.",
+        "en": "{path} does not verify ({detail}): nothing was moved."},
+    "migrate_target_not_empty": {
+        "kk": "{target} бос емес: көшіру тек бос дерекқорға жасалады. Ештеңе өзгертілмеді.",
+        "ru": "{target} не пуста: перенос делается только в пустую базу. Ничего не изменено.",
+        "en": "{target} is not empty: a register moves only into an empty database. Nothing was changed."},
+    "migrate_roles_taken": {
+        "kk": "Бұл серверде {users} рөлдері бар (рөлдер бүкіл кластерге ортақ): басқа кластерді немесе портты "
+              "пайдаланыңыз. Ештеңе өзгертілмеді.",
+        "ru": "На этом сервере уже есть роли {users} (роли общие для всего кластера): используйте другой кластер "
+              "или порт. Ничего не изменено.",
+        "en": "The server already has roles {users} (roles belong to the whole cluster): use another cluster or "
+              "port. Nothing was changed."},
+    "password_change_required": {
+        "kk": "Сіз бір реттік құпиясөзбен кірдіңіз: жаңа құпиясөз ойлап табыңыз.",
+        "ru": "Вы вошли с одноразовым паролем: придумайте новый пароль.",
+        "en": "You signed in with a one-time password: choose a new one."},
+}
+for _key, _texts in SERVER_CLI_MESSAGES.items():
+    MESSAGES.setdefault(_key, _texts)
 
 
 def set_language(lang: str) -> None:

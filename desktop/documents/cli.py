@@ -73,7 +73,8 @@ def cmd_print(args: argparse.Namespace) -> int:
     from .api import prepare, write_pdf
     from .printlog import log_print
     lang = getattr(args, "lang", None) or "kk"
-    db = Path(args.db) if getattr(args, "db", None) else default_db_path()
+    from ..cli import db_target  # a SQLite file or a postgresql:// URL
+    db = db_target(getattr(args, "db", None)) if getattr(args, "db", None) else default_db_path()
     out = Path(args.output)
     with Register.open(db, check=False) as reg:
         # the print log's one rule (printlog.py): print number 1 + earlier prints of the kind, the file's name

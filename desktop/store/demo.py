@@ -62,7 +62,11 @@ _CASE_SQL = _insert_sql("cases", "id reg_no service channel catalogue_version st
                         "patronymic name_key address phone registered_at registered_by executor_id? due_at "
                         "step_due_at? stage_since closed_at? data")
 _CASE_FIELDS = 22
-_EVENT_SQL = _insert_sql("events", "id case_id at actor_id actor action from_stage? to_stage details prev_hash hash")
+_CASE_COLUMNS = ("id reg_no service channel catalogue_version stage decision? iin surname name patronymic name_key "
+                 "address phone registered_at registered_by executor_id? due_at step_due_at? stage_since closed_at? "
+                 "data")
+_EVENT_COLUMNS = "id case_id at actor_id actor action from_stage? to_stage details prev_hash hash"
+_EVENT_SQL = _insert_sql("events", _EVENT_COLUMNS)
 _KEY = 36  # an event line's sort key: "time\x1f case(12) order(3)\x1f" (demo_cases.event_lines)
 
 
@@ -81,12 +85,32 @@ def _ensure_users(reg: Register, office: int, when: dt.datetime) -> dict[str, Us
         if username in known and not known[username].has(role):
             raise PermissionDenied(action=f"demo ({username})", roles=(role,), have=tuple(sorted(known[username].roles)))
     staff = {"admin": admin}
-    for username, full_name, role in DEMO_USERS:
-        staff[username] = known.get(username) or reg.create_user(admin, username, full_name, [role], username, now=when)
-    for username, full_name, role, binding in channel:
-        staff[username] = known.get(username) or reg.create_user(admin, username, full_name, [role], username,
-                                                                 now=when, **binding)
+    maker = reg
+    try:
+        for username, full_name, role, *binding in (*DEMO_USERS, *channel):
+            if username in known:
+                staff[username] = known[username]
+                continue
+            try:
+                staff[username] = maker.create_user(admin, username, full_name, [role], username, now=when,
+                                                    **(binding[0] if binding else {}))
+            except PermissionDenied as exc:
+                # PostgreSQL: the owner's session (kense demo --db postgresql://owner@...) may not act for the
+                # admin; the demo's admin (password "admin", demo only) signs in and creates the staff herself
+                if exc.code != "db_not_your_session" or maker is not reg:
+                    raise
+                maker = _demo_admin(reg)
+                staff[username] = maker.create_user(admin, username, full_name, [role], username, now=when,
+                                                    **(binding[0] if binding else {}))
+    finally:
+        if maker is not reg:
+            maker.close()
     return staff
+
+
+def _demo_admin(reg: Register) -> Register:
+    from .engines import postgres
+    return Register.open(postgres.with_user(reg.bulk_connection().url, "admin"), password="admin", interactive=False)
 
 
 @contextmanager
@@ -147,8 +171,9 @@ def _unpacked(got: Packed) -> tuple[list[list[str]], list[str], str, list[Any]]:
 class _Chain:
     """Event ids and hashes, in time order, continuing the register's audit head."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, sink: Callable[[list[tuple[Any, ...]]], Any] | None = None) -> None:
         self.conn = conn
+        self.sink = sink or (lambda rows: conn.executemany(_EVENT_SQL, rows))
         self.prev, self.count = audit.head(conn)
         self.last_id = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
 
@@ -173,7 +198,7 @@ class _Chain:
             if digest0 != audit.event_hash(prev0, eid0, int(case_id), at, int(actor_id), actor, action,
                                            from_stage or None, to_stage, details):
                 raise StoreError(detail="demo: audit.event_hash changed; update demo._Chain.write")
-        self.conn.executemany(_EVENT_SQL, out)
+        self.sink(out)
         self.count += eid - self.last_id
         self.prev, self.last_id = prev, eid
 
@@ -235,28 +260,16 @@ def load_demo(reg: Register, *, cases: int, office: int = 1, seed: int = 349,
         return 0
     conn = reg.bulk_connection()
     big = cases >= BIG_FROM and cases >= reg.count()
+    if reg.is_server:
+        return _load_server(reg, conn, staff, cases, seed, start, now, big, progress)
     with _bulk_mode(conn, big):
         with db.write_transaction(conn):
             plan = _plan(conn, reg, staff, cases, seed, start, now)
             indexes = _rebuilt_indexes(conn) if big else []
             for name, _ in indexes:
                 conn.execute(f'DROP INDEX "{name}"')
-            chain, pending, done, shown, parcels = _Chain(conn), [], 0, -1, []
-            for rows, events, last_at, chunk_parcels in _chunks(plan):
-                parcels += chunk_parcels
-                conn.executemany(_CASE_SQL, rows)
-                pending += events
-                pending.sort()
-                # later chunks register after last_at, so everything up to it is final in time order
-                cut = bisect.bisect_left(pending, last_at + "\x20")  # the lines of times up to last_at
-                chain.write(pending[:cut])
-                del pending[:cut]
-                done += len(rows)
-                if progress and (done * 100 // cases > shown or done == cases):
-                    shown = done * 100 // cases
-                    progress(done, cases)
-            chain.write(pending)
-            chain.close()
+            chain = _Chain(conn)
+            parcels = _fill(plan, lambda rows: conn.executemany(_CASE_SQL, rows), chain, progress)
             demo_channels.write_registries(conn, parcels, now)  # the PSC / akimat registries of those cases
             _save_counters(conn, plan)
             conn.execute("PRAGMA threads=2")  # the index sorts may use the core the workers have left
@@ -267,11 +280,63 @@ def load_demo(reg: Register, *, cases: int, office: int = 1, seed: int = 349,
             # for the overdue count (70-120 ms on a million cases) instead of the partial index (under 2 ms);
             # sampled statistics (analysis_limit) are not enough, a full pass over cases takes about a second
             conn.execute("ANALYZE cases")
-            audit.append(conn, case_id=None, at=_ts(now), actor_id=staff["admin"].id, actor=staff["admin"].username,
-                         action="demo_load", from_stage=None, to_stage=None,
-                         details={"cases": cases, "seed": seed, "first_case_id": plan.first_case_id})
+            _loaded(conn, staff, cases, seed, plan, now)
     if big:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return cases
+
+
+def _fill(plan: Plan, write_cases: Callable[[list[list[str]]], Any], chain: _Chain,
+          progress: Progress | None) -> list[Any]:
+    """Simulate the cases chunk by chunk; write each chunk's rows, and its events hashed in time order."""
+    pending: list[str] = []
+    done, shown, parcels, cases = 0, -1, [], plan.total
+    for rows, events, last_at, chunk_parcels in _chunks(plan):
+        parcels += chunk_parcels
+        write_cases(rows)
+        pending += events
+        pending.sort()
+        # later chunks register after last_at, so everything up to it is final in time order
+        cut = bisect.bisect_left(pending, last_at + "\x20")  # the lines of times up to last_at
+        chain.write(pending[:cut])
+        del pending[:cut]
+        done += len(rows)
+        if progress and (done * 100 // cases > shown or done == cases):
+            shown = done * 100 // cases
+            progress(done, cases)
+    chain.write(pending)
+    chain.close()
+    return parcels
+
+
+def _loaded(conn: Any, staff: dict[str, User], cases: int, seed: int, plan: Plan, now: dt.datetime) -> None:
+    audit.append(conn, case_id=None, at=_ts(now), actor_id=staff["admin"].id, actor=staff["admin"].username,
+                 action="demo_load", from_stage=None, to_stage=None,
+                 details={"cases": cases, "seed": seed, "first_case_id": plan.first_case_id})
+
+
+def _load_server(reg: Register, conn: Any, staff: dict[str, User], cases: int, seed: int, start: dt.datetime,
+                 now: dt.datetime, big: bool, progress: Progress | None) -> int:
+    """The same demo on PostgreSQL, written with COPY (engines/postgres.py PgBulkLoad) in one transaction as the
+    register's owner: the events carry the hashes computed here, so the chain trigger is off during the copy
+    (on again before the commit); the head is stored by _Chain.close; the sequences are set past the ids."""
+    with reg.engine.transaction(conn):
+        plan = _plan(conn, reg, staff, cases, seed, start, now)
+        bulk = reg.engine.bulk_load(conn, big=big)
+        chain = _Chain(conn, lambda rows: bulk.rows("events", _EVENT_COLUMNS, rows))
+        parcels = _fill(plan, lambda rows: bulk.rows("cases", _CASE_COLUMNS, rows), chain, progress)
+        if conn.execute("SELECT 1 FROM registries LIMIT 1").fetchone() is None:
+            ids = sorted({p[7] for p in parcels})
+            reg_nos = dict(conn.execute("SELECT id, reg_no FROM cases WHERE id = ANY(?)", (ids,)).fetchall())
+            registries, items, scans = demo_channels.registry_rows(parcels, now, reg_nos)
+            bulk.rows("registries", demo_channels.REGISTRY_COLUMNS, registries)
+            bulk.rows("registry_items", demo_channels.ITEM_COLUMNS, items)
+            bulk.rows("scans", demo_channels.SCAN_COLUMNS, scans)
+        else:  # a second load beside existing registries: row by row, as on SQLite
+            demo_channels.write_registries(conn, parcels, now)
+        _save_counters(conn, plan)
+        bulk.finish()
+        _loaded(conn, staff, cases, seed, plan, now)
     return cases
 
 

@@ -257,11 +257,11 @@ def _registry_for(conn: sqlite3.Connection, key: tuple[str, str, str, int], firs
     number = first[0]
     if conn.execute("SELECT 1 FROM registries WHERE number=?", (number,)).fetchone():  # taken by a real one
         prefix = number[:7]
-        last = conn.execute("SELECT max(number) FROM registries WHERE number GLOB ?", (prefix + "*",)).fetchone()[0]
+        last = conn.execute("SELECT max(number) FROM registries WHERE substr(number, 1, 7) = ?", (prefix,)).fetchone()[0]
         number = packages.format_registry_no(office, int(prefix[3:7]), int(last[-6:]) + 1)
     return conn.execute("INSERT INTO registries(number, direction, source, day, run, status, created_at, created_by)"
-                        " VALUES (?,?,?,?,?,'dispatched',?,?)",
-                        (number, direction, source, day, run, first[5], first[6])).lastrowid
+                        " VALUES (?,?,?,?,?,'dispatched',?,?) RETURNING id",
+                        (number, direction, source, day, run, first[5], first[6])).fetchone()[0]
 
 
 def _settle(conn: sqlite3.Connection, registry_id: int, close_at: str, receiver: int) -> None:
@@ -277,3 +277,48 @@ def _settle(conn: sqlite3.Connection, registry_id: int, close_at: str, receiver:
         status, closed_at = ("receiving" if states.get("received") else "dispatched"), None
     conn.execute("UPDATE registries SET status=?, closed_at=?, closed_by=? WHERE id=?",
                  (status, closed_at, receiver if closed_at else None, registry_id))
+
+
+REGISTRY_COLUMNS = "id number direction source day run status created_at created_by closed_at? closed_by?"
+ITEM_COLUMNS = "registry_id case_id position state received_at? received_by?"
+SCAN_COLUMNS = "id registry_id case_id code result at actor_id"
+
+
+def registry_rows(parcels: Iterable[Parcel], now: dt.datetime, reg_nos: dict[int, str]
+                  ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """What ``write_registries`` writes into a register that has no registries yet, as rows for a bulk copy
+    (PostgreSQL's COPY): registries, registry_items and scans, ids from 1, an empty field for NULL
+    (REGISTRY_COLUMNS...). tests/store/test_demo_server.py checks that both give the same tables."""
+    groups: dict[tuple[str, str, str, int], list[Parcel]] = {}
+    for parcel in parcels:
+        groups.setdefault((parcel[2], parcel[1], parcel[3], parcel[4]), []).append(parcel)
+    stamp = _iso(now)
+    registries, items, scans, numbers = [], [], [], set()
+    for registry_id, key in enumerate(sorted(groups, key=lambda k: (k[2], k[3], k[1], k[0])), 1):
+        source, direction, day, run = key
+        group = sorted(groups[key], key=lambda p: p[7])
+        first = group[0]
+        number = first[0]
+        if number in numbers:
+            last = max(n for n in numbers if n[:7] == number[:7])
+            number = packages.format_registry_no(int(number[1:3]), int(number[3:7]), int(last[-6:]) + 1)
+        numbers.add(number)
+        close_at = max(p[10] for p in group)
+        closed = close_at <= stamp
+        states = set()
+        for position, p in enumerate(group, 1):
+            state = "received" if p[8] is not None else ("missing" if closed else "in_transit")
+            states.add(state)
+            items.append((registry_id, p[7], position, state, p[8] or "", p[9] if p[8] else ""))
+            if p[8] is not None:
+                scans.append((len(scans) + 1, registry_id, p[7], reg_nos[p[7]], "received", p[8], p[9]))
+        received = [p[8] for p in group if p[8] is not None]
+        if states == {"received"}:
+            status, closed_at = "received", min(max(received), close_at)
+        elif "missing" in states:
+            status, closed_at = "incomplete", close_at
+        else:
+            status, closed_at = ("receiving" if received else "dispatched"), None
+        registries.append((registry_id, number, direction, source, day, run, status, first[5], first[6],
+                           closed_at or "", first[9] if closed_at else ""))
+    return registries, items, scans

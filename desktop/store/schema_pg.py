@@ -612,6 +612,14 @@ BEGIN
 END $$;
 CREATE TRIGGER meta_check BEFORE INSERT OR UPDATE OR DELETE ON meta
     FOR EACH ROW EXECUTE FUNCTION check_meta_write();
+-- the one setting a user changes about herself: off the list of one-time passwords once she has chosen her own
+CREATE FUNCTION own_password_changed() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = {SCHEMA}, pg_catalog, pg_temp AS $$
+BEGIN
+    UPDATE meta SET value = (SELECT coalesce(json_agg(n), '[]'::json)::text
+                             FROM json_array_elements_text(value::json) n WHERE n <> session_user::text)
+        WHERE key = 'password_change_required';
+END $$;
 CREATE TRIGGER meta_no_truncate BEFORE TRUNCATE ON meta
     FOR EACH STATEMENT EXECUTE FUNCTION refuse('the register''s settings are never emptied');
 

@@ -4,6 +4,7 @@ Hashing is called as ``passwords.hash_password`` (not imported by name), so the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -136,8 +137,35 @@ class UsersMixin(RegisterBase):
                          action="login", from_stage=None, to_stage=None, details={})
         return user
 
+    # ------------------------------------------------------------ one-time passwords (kense migrate)
+
+    def password_change_required(self, username: str) -> bool:
+        """True while the user still signs in with a one-time password (meta ``password_change_required``, a JSON
+        list of user names written by ``kense migrate``): the app then asks for a new one before anything else."""
+        return username in _names(self.meta("password_change_required"))
+
+    def change_own_password(self, actor: User, new: str, now: dt.datetime | None = None) -> None:
+        """The signed-in user sets her own password (on PostgreSQL the server allows it for oneself only) and is
+        taken off the list of one-time passwords; audited, without the password."""
+        if len(new or "") < MIN_PASSWORD:
+            raise ValidationError("weak_password", field="password", n=MIN_PASSWORD)
+        now = now or now_local()
+        with self._write() as conn:
+            me = self._current(conn, actor)
+            conn.engine.change_own_password(conn, me.id, me.username, new)  # and off the one-time list
+            audit.append(conn, case_id=None, at=_ts(now), actor_id=me.id, actor=me.username,
+                         action="password_change", from_stage=None, to_stage=None, details={"user": me.username})
+
     def executors_with_load(self) -> list[tuple[User, int]]:
         """Active executors and how many open cases each holds now (for the head's choice)."""
         load = dict(self._all(f"SELECT executor_id, count(*) FROM cases WHERE stage IN {OPEN_STAGES_SQL}"
                               " AND executor_id IS NOT NULL GROUP BY executor_id"))
         return [(u, load.get(u.id, 0)) for u in self.users("executor", active_only=True)]
+
+
+def _names(value: str | None) -> list[str]:
+    try:
+        got = json.loads(value) if value else []
+    except ValueError:
+        return []
+    return [str(v) for v in got] if isinstance(got, list) else []

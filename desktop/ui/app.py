@@ -146,12 +146,8 @@ def _report(text: str, screenshot: bool) -> None:
 
 def register_path(args: argparse.Namespace, settings=None) -> Path | str:
     """``--db``, else the register chosen in the settings, else this computer's own; a server URL stays a str."""
-    from ..paths import default_db_path
-    from ..store.engines import is_postgres
-    target = args.db or (settings.connection if settings is not None else "")
-    if not target:
-        return default_db_path()
-    return target.strip() if is_postgres(target) else Path(target)
+    from ..cli import db_target  # a SQLite file or a postgresql:// URL
+    return db_target(args.db or (settings.connection if settings is not None else "") or None)
 
 
 def is_server(target: Path | str) -> bool:

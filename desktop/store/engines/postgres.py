@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -105,6 +105,17 @@ def redact(url: str) -> str:
     if parts.port:
         netloc += f":{parts.port}"
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def with_user(url: str, user: str) -> str:
+    """The same server and database for another login role (no password in the URL)."""
+    from urllib.parse import parse_qsl, urlencode
+    parts = urlsplit(url)
+    netloc = f"{user}@{parts.hostname or ''}" + (f":{parts.port}" if parts.port else "")
+    if parts.hostname and ":" in parts.hostname:
+        netloc = f"{user}@[{parts.hostname}]" + (f":{parts.port}" if parts.port else "")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if k not in ("user", "password")])
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def _connect_raw(url: str, password: str | None, user: str | None = None) -> psycopg.Connection:
@@ -417,6 +428,13 @@ class PostgresEngine:
         return None if password is None else ""
 
     @staticmethod
+    def change_own_password(conn: PgConnection, user_id: int, username: str, password: str) -> None:
+        """The server changes the login's password (allowed for oneself) and, through the owner's function, takes
+        her name off the one-time passwords' list; the users row holds no password here."""
+        PostgresEngine.update_login(conn, username, password=password)
+        conn.execute("SELECT own_password_changed()")
+
+    @staticmethod
     def check_password(conn: PgConnection, username: str, password: str, stored: str) -> bool:
         """The server is asked: a session of this user with this password, or none."""
         try:
@@ -427,6 +445,200 @@ class PostgresEngine:
             return probe.execute("SELECT session_user").fetchone()[0] == username
         finally:
             probe.close()
+
+
+    # ---------------------------------------------------------------- bulk copy (demo loader, kense migrate)
+
+    @staticmethod
+    def bulk_load(conn: PgConnection, *, big: bool = False) -> PgBulkLoad:
+        """COPY into the register inside the caller's write transaction (the register's owner only): see PgBulkLoad."""
+        return PgBulkLoad(conn, big)
+
+    @staticmethod
+    def copy_rows(conn: PgConnection, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Python values (None = NULL) into ``table`` with COPY; returns how many rows."""
+        n = 0
+        cols = pgsql.SQL(", ").join(pgsql.Identifier(c) for c in columns)
+        try:
+            with conn.raw.cursor() as cur, cur.copy(pgsql.SQL("COPY {} ({}) FROM STDIN").format(
+                    pgsql.Identifier(table), cols)) as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    n += 1
+        except psycopg.Error as exc:
+            raise translate(exc) from None
+        return n
+
+    @staticmethod
+    def dump(url: str, out: str, *, password: str | None = None) -> None:
+        """``pg_dump -Fc`` of the register's database to ``out`` (the server's own consistent snapshot)."""
+        _run_tool("pg_dump", ["-Fc", "--schema", SCHEMA, "-f", out, "--dbname", _plain(url)], url, password)
+
+    @staticmethod
+    def restore(url: str, archive: str, *, password: str | None = None) -> None:
+        """``pg_restore`` of a dump into the (empty) database at ``url``, owned by the restoring role."""
+        _run_tool("pg_restore", ["--no-owner", "--no-acl", "--exit-on-error", "--single-transaction",
+                                 "--dbname", _plain(url), archive], url, password)
+
+    @staticmethod
+    def check_dump(archive: str) -> None:
+        """The archive's table of contents reads and holds the register's trail (the full check is a restore:
+        ``kense verify --dump``)."""
+        import subprocess
+        program = tool_path("pg_restore")
+        if program is None:
+            raise ToolMissing(tool="pg_restore", command=f"pg_restore --list {archive}")
+        done = subprocess.run([program, "--list", archive], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0 or f"TABLE DATA {SCHEMA} events" not in done.stdout:
+            raise StoreError(detail=f"pg_restore --list {archive}: {done.stderr.strip()[-400:] or 'no audit trail'}")
+
+    @staticmethod
+    def is_empty(conn: PgConnection) -> bool:
+        """No register here yet: no schema, or a schema without an office, users, cases or events."""
+        if schema_version(conn) == 0:
+            return True
+        row = conn.execute("SELECT (SELECT count(*) FROM meta WHERE key = 'office') + (SELECT count(*) FROM users)"
+                           " + (SELECT count(*) FROM cases) + (SELECT count(*) FROM events)").fetchone()
+        return row[0] == 0
+
+
+class ToolMissing(StoreError):
+    code = "db_tool_missing"
+
+
+def tool_path(name: str) -> str | None:
+    """A PostgreSQL client program (pg_dump, pg_restore): on PATH, or Debian's newest /usr/lib/postgresql/N/bin."""
+    import glob
+    import shutil
+    found = shutil.which(name)
+    if found:
+        return found
+    versions = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]))
+    return versions[-1] if versions else None
+
+
+def _plain(url: str) -> str:
+    """The URL as libpq takes it (``postgres://`` too)."""
+    return url.strip()
+
+
+def _run_tool(name: str, args: list[str], url: str, password: str | None) -> None:
+    import subprocess
+    program = tool_path(name)
+    if program is None:
+        raise ToolMissing(tool=name, command=" ".join([name, *args]).replace(url, redact(url)))
+    env = dict(os.environ)
+    if password is not None:
+        env["PGPASSWORD"] = password
+    done = subprocess.run([program, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if done.returncode != 0:
+        raise StoreError(detail=f"{name}: {done.stderr.strip()[-600:] or done.returncode}")
+
+
+class PgBulkLoad:
+    """Rows written with COPY in one write transaction, by the role that owns the register (it ran kense init).
+
+    The events arrive with their ids and hashes already computed (the demo hashes them as audit.event_hash does;
+    ``kense migrate`` brings them from the SQLite file): the server's chain trigger must not number and hash them
+    again, so the table's user triggers are disabled for the load and enabled again before the commit, and the
+    stored head (meta audit_head, audit_count) is written by the loader. In a big load the secondary indexes and
+    the foreign keys of the loaded tables are dropped and made again at the end (one sort, one join each, instead
+    of a lookup per row). ``finish`` also moves the identity sequences past the copied ids."""
+
+    TABLES = ("cases", "events", "registries", "registry_items", "scans")
+    IDENTITIES = ("users", "cases", "registries", "scans")
+
+    def __init__(self, conn: PgConnection, big: bool) -> None:
+        self.conn, self.big = conn, big
+        self.indexes: list[str] = []
+        self.foreign: list[tuple[str, str, str]] = []
+        self.done = False
+        try:
+            conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            conn.execute("ALTER TABLE events DISABLE TRIGGER USER")
+            if big:
+                self._drop_secondary()
+        except psycopg.Error as exc:
+            raise translate(exc) from None
+
+    def _drop_secondary(self) -> None:
+        tables = [f"{SCHEMA}.{t}" for t in self.TABLES]
+        self.foreign = [tuple(r) for r in self.conn.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+            " WHERE contype = 'f' AND conrelid = ANY(?::regclass[])", (tables,)).fetchall()]
+        for table, name, _ in self.foreign:
+            self.conn.raw.execute(pgsql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(
+                pgsql.SQL(table), pgsql.Identifier(name)))
+        rows = self.conn.execute(
+            "SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid) FROM pg_index i"
+            " WHERE i.indrelid = ANY(?::regclass[]) AND NOT i.indisprimary AND NOT i.indisunique", (tables,)).fetchall()
+        for name, definition in rows:
+            self.conn.raw.execute(pgsql.SQL("DROP INDEX {}").format(pgsql.SQL(name)))
+            self.indexes.append(definition)
+
+    def rows(self, table: str, columns: str, rows: Iterable[Sequence[Any]]) -> int:
+        """Packed records (demo_cases.pack): every field as text; an empty field of a column written ``name?`` is
+        NULL. Sent as COPY text in blocks of a few megabytes."""
+        names = [c.rstrip("?") for c in columns.split()]
+        nullable = [i for i, c in enumerate(columns.split()) if c.endswith("?")]
+        width, out, n, nulls = len(names), [], 0, 0
+        copy_sql = pgsql.SQL("COPY {} ({}) FROM STDIN").format(
+            pgsql.Identifier(table), pgsql.SQL(", ").join(pgsql.Identifier(c) for c in names))
+        for row in rows:
+            row = [str(v) for v in row]
+            for i in nullable:
+                if row[i] == "":
+                    row[i] = "\x1d"
+                    nulls += 1
+            out.append("\x1f".join(row))
+            n += 1
+        if not out:
+            return 0
+        text = "\x1e".join(out)
+        if text.count("\x1f") != n * (width - 1) or text.count("\x1e") != n - 1 \
+                or text.count("\x1d") != nulls:
+            raise StoreError(detail=f"bulk copy into {table}: a field holds a control separator")
+        text = text.translate(_COPY_ESCAPES).replace("\x1f", "\t").replace("\x1e", "\n").replace("\x1d", "\\N")
+        try:
+            with self.conn.raw.cursor() as cur, cur.copy(copy_sql) as copy:
+                step = 4 << 20
+                for start in range(0, len(text), step):
+                    copy.write(text[start:start + step])
+                copy.write("\n")
+        except psycopg.Error as exc:
+            raise translate(exc) from None
+        return n
+
+    def values(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        return PostgresEngine.copy_rows(self.conn, table, columns, rows)
+
+    def set_head(self, head: str, count: int) -> None:
+        self.conn.execute("INSERT INTO meta(key, value) VALUES ('audit_head', ?), ('audit_count', ?)"
+                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", (head, str(count)))
+
+    def finish(self) -> None:
+        """Indexes and foreign keys back (checked over the whole table), the triggers on again, the sequences
+        past the copied ids, fresh statistics: all inside the same transaction."""
+        if self.done:
+            return
+        self.done = True
+        try:
+            for definition in self.indexes:
+                self.conn.raw.execute(definition)
+            for table, name, definition in self.foreign:
+                self.conn.raw.execute(pgsql.SQL("ALTER TABLE {} ADD CONSTRAINT {} {}").format(
+                    pgsql.SQL(table), pgsql.Identifier(name), pgsql.SQL(definition)))
+            self.conn.execute("ALTER TABLE events ENABLE TRIGGER USER")
+            for table in self.IDENTITIES:
+                self.conn.execute(f"SELECT setval(pg_get_serial_sequence('{SCHEMA}.{table}', 'id'), max(id))"
+                                  f" FROM {table} HAVING max(id) IS NOT NULL")
+            for table in self.TABLES:
+                self.conn.execute(f"ANALYZE {table}")
+        except psycopg.Error as exc:
+            raise translate(exc) from None
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def _verifier(conn: PgConnection, username: str, password: str) -> str:

@@ -6,6 +6,7 @@ registered is on disk. The cost is one fsync per intake, which the benchmark mea
 """
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -297,8 +298,37 @@ class SqliteEngine:
         """The users row is the whole account."""
 
     @staticmethod
+    def change_own_password(conn: sqlite3.Connection, user_id: int, username: str, password: str) -> None:
+        """The user's new hash, and her name off the one-time passwords' list (meta, written by kense migrate)."""
+        conn.execute("UPDATE users SET password_hash=? WHERE id=?", (passwords.hash_password(password), user_id))
+        row = conn.execute("SELECT value FROM meta WHERE key='password_change_required'").fetchone()
+        waiting = json.loads(row[0]) if row else []
+        if username in waiting:
+            conn.execute("UPDATE meta SET value=? WHERE key='password_change_required'",
+                         (json.dumps([w for w in waiting if w != username], ensure_ascii=False),))
+
+    @staticmethod
     def check_password(conn: sqlite3.Connection, username: str, password: str, stored: str) -> bool:
         return passwords.check_password(password, stored)
+
+
+    # bulk copy: the demo loader writes SQLite with executemany in its own bulk mode (demo.py); this is the same
+    # interface the PostgreSQL engine offers with COPY, for code that copies whole tables (kense migrate)
+    @staticmethod
+    def copy_rows(conn: sqlite3.Connection, table: str, columns: object, rows: object) -> int:
+        names = list(columns)  # type: ignore[call-overload]
+        cursor = conn.executemany(f"INSERT INTO {table}({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                                  rows)  # type: ignore[arg-type]
+        return cursor.rowcount
+
+    @staticmethod
+    def is_empty(conn: sqlite3.Connection) -> bool:
+        """No register here yet: no schema, or no office, users, cases nor events."""
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            return True
+        row = conn.execute("SELECT (SELECT count(*) FROM meta WHERE key = 'office') + (SELECT count(*) FROM users)"
+                           " + (SELECT count(*) FROM cases) + (SELECT count(*) FROM events)").fetchone()
+        return row[0] == 0
 
 
 ENGINE = SqliteEngine()
