@@ -397,6 +397,8 @@ class PostgresEngine:
         """Inside a write transaction, act as ``username`` if this session is that user. A superuser's session
         (tests, the office's own maintenance) may take the user's identity for the transaction — the database
         then checks and records that user, not the superuser; anyone else acting for another is refused."""
+        if conn.raw.info.user == username:  # the desk's own login (the usual case): no round trip on a write
+            return
         me = conn.execute("SELECT session_user, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)"
                           ).fetchone()
         if me[0] == username:
@@ -404,7 +406,6 @@ class PostgresEngine:
         if not me[1]:
             raise PermissionDenied("db_not_your_session", user=username, session=me[0])
         conn.execute(f"SET LOCAL SESSION AUTHORIZATION {pgsql.Identifier(username).as_string(conn.raw)}")
-
 
     # ---------------------------------------------------------------- accounts: PostgreSQL login roles
 
